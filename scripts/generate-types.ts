@@ -1,0 +1,6 @@
+/** Regenerates src/generated/<family>.openapi.ts from specs/openapi/<family>.yaml: `npm run generate`. */
+import { writeTypes } from '../src/specs/generate-types.ts';
+import { FAMILIES } from '../src/specs/families.ts';
+import { relative } from '../src/specs/paths.ts';
+
+for (const family of FAMILIES) console.log(`wrote ${relative(await writeTypes(family))}`);

@@ -1,0 +1,22 @@
+/**
+ * Every failure of the tool itself (not a finding about a server) has a stable code, a message that says
+ * what to do, and an exit code. The list is documented in docs/errors.md; a test keeps the two in step.
+ */
+export const TOOL_ERRORS = {
+  CONFORM_ERR_USAGE: { exitCode: 2, summary: 'The command line is wrong: unknown command, option or option value.' },
+  CONFORM_ERR_SPECS_INVALID: { exitCode: 1, summary: 'The specification layer (specs/, schemas/) has problems; each is listed.' },
+  CONFORM_ERR_DATA_FILE: { exitCode: 2, summary: 'A data file cannot be read or parsed.' },
+} as const;
+
+export type ToolErrorCode = keyof typeof TOOL_ERRORS;
+
+export class ToolError extends Error {
+  readonly code: ToolErrorCode;
+  readonly exitCode: number;
+  constructor(code: ToolErrorCode, message: string) {
+    super(message);
+    this.name = 'ToolError';
+    this.code = code;
+    this.exitCode = TOOL_ERRORS[code].exitCode;
+  }
+}

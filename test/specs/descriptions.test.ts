@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readCatalogue } from '../../src/specs/catalogue.ts';
+import { FAMILIES } from '../../src/specs/families.ts';
+import { formatProblem } from '../../src/specs/problem.ts';
+import { checkOpenapi } from '../../src/specs/checks/check-openapi.ts';
+import { ASYNC_FAMILIES, checkAsyncapi } from '../../src/specs/checks/check-asyncapi.ts';
+import { checkGeneratedTypes } from '../../src/specs/generate-types.ts';
+
+for (const family of FAMILIES) {
+  test(`${family}: the OpenAPI description is valid OpenAPI 3.1 and has the documented routes`, async () => {
+    assert.deepEqual((await checkOpenapi(family, readCatalogue(family))).map(formatProblem), []);
+  });
+  test(`${family}: the generated TypeScript types are up to date`, async () => {
+    assert.deepEqual((await checkGeneratedTypes(family)).map(formatProblem), []);
+  });
+}
+
+for (const family of ASYNC_FAMILIES) {
+  test(`${family}: the AsyncAPI description parses with the official parser without errors`, async () => {
+    assert.deepEqual((await checkAsyncapi(family)).map(formatProblem), []);
+  });
+}
