@@ -4,8 +4,17 @@ import { CATEGORIES, FAMILIES, type Family } from '../specs/families.ts';
 
 /** The catalogue as a table a person reads in a terminal: one row per requirement. */
 export function renderTable(rows: CatalogueRow[], width = process.stdout.columns || 200): string {
-  const fixed = [10, 22, 44, 7, 17, 13];
-  const sourceWidth = Math.max(30, width - fixed.reduce((a, b) => a + b, 0) - 8);
+  // Every column but the source fits its longest value, so ids and levels never wrap; the source takes the rest.
+  const fit = (values: string[], head: string) => Math.max(head.length, ...values.map((v) => v.length)) + 2;
+  const fixed = [
+    fit(rows.map((r) => r.family), 'family'),
+    fit(rows.map((r) => r.operation), 'operation'),
+    fit(rows.map((r) => r.id), 'id'),
+    fit(rows.map((r) => r.level), 'level'),
+    fit(rows.map((r) => r.category), 'category'),
+    fit(rows.map((r) => r.transports.join(',')), 'transports'),
+  ];
+  const sourceWidth = Math.max(40, width - fixed.reduce((a, b) => a + b, 0) - 8);
   const table = new Table({
     head: ['family', 'operation', 'id', 'level', 'category', 'transports', 'source'],
     colWidths: [...fixed, sourceWidth],

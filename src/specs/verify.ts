@@ -15,6 +15,7 @@ import { checkProfile, checkRequiredProfiles } from './checks/check-profiles.ts'
 import { checkOpenapi } from './checks/check-openapi.ts';
 import { ASYNC_FAMILIES, checkAsyncapi } from './checks/check-asyncapi.ts';
 import { checkGeneratedTypes } from './generate-types.ts';
+import { checkNoDuplicateDefinitions, checkSchemasReferenced } from './checks/check-schema-usage.ts';
 
 export interface VerifyOptions {
   families?: readonly Family[];
@@ -62,6 +63,7 @@ export async function verifySpecs(options: VerifyOptions = {}): Promise<Problem[
   }
   if (families.length === FAMILIES.length) {
     problems.push(...checkIdsUnique(catalogues), ...checkSeedsAssigned(catalogues), ...checkRequiredProfiles(listProfileFiles()));
+    problems.push(...checkNoDuplicateDefinitions());
   }
   for (const file of listProfileFiles()) {
     const profile = attempt(problems, 'profiles', () => readProfile(file));
@@ -70,6 +72,7 @@ export async function verifySpecs(options: VerifyOptions = {}): Promise<Problem[
   if (!options.skipDescriptions) {
     for (const family of families) {
       problems.push(...(await checkOpenapi(family, catalogues.find((c) => c.family === family))));
+      problems.push(...checkSchemasReferenced(family));
       if (ASYNC_FAMILIES.includes(family)) problems.push(...(await checkAsyncapi(family)));
       problems.push(...(await checkGeneratedTypes(family)));
     }

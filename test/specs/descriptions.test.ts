@@ -6,10 +6,14 @@ import { formatProblem } from '../../src/specs/problem.ts';
 import { checkOpenapi } from '../../src/specs/checks/check-openapi.ts';
 import { ASYNC_FAMILIES, checkAsyncapi } from '../../src/specs/checks/check-asyncapi.ts';
 import { checkGeneratedTypes } from '../../src/specs/generate-types.ts';
+import { checkNoDuplicateDefinitions, checkSchemasReferenced } from '../../src/specs/checks/check-schema-usage.ts';
 
 for (const family of FAMILIES) {
   test(`${family}: the OpenAPI description is valid OpenAPI 3.1 and has the documented routes`, async () => {
     assert.deepEqual((await checkOpenapi(family, readCatalogue(family))).map(formatProblem), []);
+  });
+  test(`${family}: every schema is referenced from the descriptions, directly or through another schema`, () => {
+    assert.deepEqual(checkSchemasReferenced(family).map(formatProblem), []);
   });
   test(`${family}: the generated TypeScript types are up to date`, async () => {
     assert.deepEqual((await checkGeneratedTypes(family)).map(formatProblem), []);
@@ -21,3 +25,7 @@ for (const family of ASYNC_FAMILIES) {
     assert.deepEqual((await checkAsyncapi(family)).map(formatProblem), []);
   });
 }
+
+test('no object definition is written twice across the schemas (one definition, referenced)', () => {
+  assert.deepEqual(checkNoDuplicateDefinitions().map(formatProblem), []);
+});
