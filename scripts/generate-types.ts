@@ -1,6 +1,7 @@
-/** Regenerates src/generated/<family>.openapi.ts from specs/openapi/<family>.yaml: `npm run generate`. */
-import { writeTypes } from '../src/specs/generate-types.ts';
+/** Regenerates src/generated/<family>.openapi.ts from specs/openapi/<family>.yaml and src/generated/schemas.ts from schemas/: `npm run generate`. */
+import { writeSchemaBundle, writeTypes } from '../src/specs/generate-types.ts';
 import { FAMILIES } from '../src/specs/families.ts';
 import { relative } from '../src/specs/paths.ts';
 
 for (const family of FAMILIES) console.log(`wrote ${relative(await writeTypes(family))}`);
+console.log(`wrote ${relative(writeSchemaBundle())}`);

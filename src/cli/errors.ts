@@ -6,6 +6,8 @@ export const TOOL_ERRORS = {
   CONFORM_ERR_USAGE: { exitCode: 2, summary: 'The command line is wrong: unknown command, option or option value.' },
   CONFORM_ERR_SPECS_INVALID: { exitCode: 1, summary: 'The specification layer (specs/, schemas/) has problems; each is listed.' },
   CONFORM_ERR_DATA_FILE: { exitCode: 2, summary: 'A data file cannot be read or parsed.' },
+  CONFORM_ERR_CONFIG: { exitCode: 2, summary: 'The mock configuration (file, environment or flags) is invalid.' },
+  CONFORM_ERR_LISTEN: { exitCode: 2, summary: 'A listener cannot bind its address (port in use, address not available).' },
 } as const;
 
 export type ToolErrorCode = keyof typeof TOOL_ERRORS;

@@ -3,6 +3,8 @@ import { DataFileError } from '../specs/data-file.ts';
 import { ToolError } from './errors.ts';
 import { runSpecs, type Output } from './specs-command.ts';
 import { splitList } from './specs-filter.ts';
+import { runMock } from './mock-command.ts';
+import { collect, integer, rate } from './mock-options.ts';
 
 const stdio: Output = {
   out: (text) => process.stdout.write(`${text}\n`),
@@ -28,6 +30,35 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .option('--counts', 'print the number of requirements per family and category')
     .option('--verify', 'also validate the OpenAPI/AsyncAPI descriptions and the generated types')
     .action(async (options) => setExit(await runSpecs(options, io)));
+
+  const port = integer(0, 65535);
+  program
+    .command('mock')
+    .description('serve the mock: kuzzle, devicehive and userapi over HTTP, WebSocket and MQTT')
+    .option('--config <file>', 'configuration file (YAML or JSON, schemas/mock/config.json); env CONFORM_MOCK_CONFIG')
+    .addOption(new Option('--family <list>', 'families to serve (default: all)').argParser(collect))
+    .option('--host <host>', 'address to bind (default 127.0.0.1)')
+    .option('--ephemeral', 'bind every listener to a free port (the URLs are printed)')
+    .addOption(new Option('--kuzzle-port <port>', 'Kuzzle HTTP and WebSocket (default 7512)').argParser(port))
+    .addOption(new Option('--kuzzle-mqtt-port <port>', 'Kuzzle MQTT (default 1883)').argParser(port))
+    .addOption(new Option('--devicehive-port <port>', 'DeviceHive REST and WebSocket (default 8080)').argParser(port))
+    .addOption(new Option('--devicehive-mqtt-port <port>', 'DeviceHive MQTT (default 1884)').argParser(port))
+    .addOption(new Option('--userapi-port <port>', 'userapi HTTP (default 8000)').argParser(port))
+    .option('--seed <file>', 'seed data per family (YAML or JSON: {kuzzle: …, devicehive: …, userapi: …})')
+    .option('--jwt-secret <secret>', 'HMAC secret of the issued tokens (default: random per run)')
+    .addOption(new Option('--token-ttl <seconds>', 'token lifetime (default 3600)').argParser(integer(1, 31_536_000)))
+    .addOption(new Option('--latency <ms>', 'fixed latency added to every request').argParser(integer(0, 60_000)))
+    .addOption(new Option('--jitter <ms>', 'random extra latency, 0..ms').argParser(integer(0, 60_000)))
+    .addOption(new Option('--error-rate <rate>', 'fraction of requests answered with an injected server error').argParser(rate))
+    .addOption(new Option('--drop-rate <rate>', 'fraction of requests whose connection is dropped').argParser(rate))
+    .addOption(new Option('--fault-seed <n>', 'seed of the fault generator (reproducible runs)').argParser(integer(-2_147_483_648, 2_147_483_647)))
+    .addOption(new Option('--refresh-delay <ms>', 'how long writes without refresh=wait_for stay invisible to searches (default 1000)').argParser(integer(0, 60_000)))
+    .addOption(new Option('--profile <name>', 'documented (default), kuzzle-2.56, devicehive-4, userapi-laravel (repeatable)').argParser(collect))
+    .addOption(new Option('--deviate <requirement-id>', 'deliberately violate a requirement (repeatable)').argParser(collect))
+    .option('--state <file>', 'keep the state in this file across restarts')
+    .option('--targets-dir <dir>', 'write one target file per family for conform test')
+    .option('--list-deviations', 'list the deviations the mock can switch on, and exit')
+    .action(async (options) => setExit(await runMock(options, io)));
 
   return program;
 }

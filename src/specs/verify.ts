@@ -14,7 +14,7 @@ import { checkExamples } from './checks/check-examples.ts';
 import { checkProfile, checkRequiredProfiles } from './checks/check-profiles.ts';
 import { checkOpenapi } from './checks/check-openapi.ts';
 import { ASYNC_FAMILIES, checkAsyncapi } from './checks/check-asyncapi.ts';
-import { checkGeneratedTypes } from './generate-types.ts';
+import { checkGeneratedTypes, checkSchemaBundle } from './generate-types.ts';
 import { checkNoDuplicateDefinitions, checkSchemasReferenced } from './checks/check-schema-usage.ts';
 
 export interface VerifyOptions {
@@ -63,7 +63,7 @@ export async function verifySpecs(options: VerifyOptions = {}): Promise<Problem[
   }
   if (families.length === FAMILIES.length) {
     problems.push(...checkIdsUnique(catalogues), ...checkSeedsAssigned(catalogues), ...checkRequiredProfiles(listProfileFiles()));
-    problems.push(...checkNoDuplicateDefinitions());
+    problems.push(...checkNoDuplicateDefinitions(), ...checkSchemaBundle());
   }
   for (const file of listProfileFiles()) {
     const profile = attempt(problems, 'profiles', () => readProfile(file));

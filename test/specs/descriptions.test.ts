@@ -5,7 +5,7 @@ import { FAMILIES } from '../../src/specs/families.ts';
 import { formatProblem } from '../../src/specs/problem.ts';
 import { checkOpenapi } from '../../src/specs/checks/check-openapi.ts';
 import { ASYNC_FAMILIES, checkAsyncapi } from '../../src/specs/checks/check-asyncapi.ts';
-import { checkGeneratedTypes } from '../../src/specs/generate-types.ts';
+import { checkGeneratedTypes, checkSchemaBundle } from '../../src/specs/generate-types.ts';
 import { checkNoDuplicateDefinitions, checkSchemasReferenced } from '../../src/specs/checks/check-schema-usage.ts';
 
 for (const family of FAMILIES) {
@@ -28,4 +28,8 @@ for (const family of ASYNC_FAMILIES) {
 
 test('no object definition is written twice across the schemas (one definition, referenced)', () => {
   assert.deepEqual(checkNoDuplicateDefinitions().map(formatProblem), []);
+});
+
+test('src/generated/schemas.ts carries every schema as it is in schemas/', () => {
+  assert.deepEqual(checkSchemaBundle().map(formatProblem), []);
 });

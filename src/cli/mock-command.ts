@@ -1,0 +1,45 @@
+import { configFromEnv, readConfigFile, resolveMockConfig } from '../config/mock-config.ts';
+import { allDeviations } from '../server/family-modules.ts';
+import { startMock, type RunningMock } from '../server/mock-server.ts';
+import { CONTROL_PREFIX } from '../server/control.ts';
+import type { Output } from './specs-command.ts';
+import { configFromFlags, type MockFlags } from './mock-options.ts';
+
+function listDeviations(io: Output): number {
+  const rows = [...allDeviations()].sort(([a], [b]) => a.localeCompare(b));
+  for (const [id, { description }] of rows) io.out(`${id.padEnd(64)} ${description}`);
+  io.err(`${rows.length} deviation(s); switch one on with --deviate <id> (repeatable)`);
+  return 0;
+}
+
+/** What a user needs to start: every listener's URL, the seeded credentials, the control API. */
+async function banner(mock: RunningMock, io: Output): Promise<void> {
+  const credentials = await mock.credentials();
+  io.out('conform mock is ready');
+  for (const l of mock.listeners) io.out(`  ${l.family.padEnd(11)} ${l.transport.padEnd(5)} ${l.url}`);
+  for (const [family, creds] of Object.entries(credentials)) io.out(`  ${family.padEnd(11)} credentials ${JSON.stringify(creds)}`);
+  const profiles = mock.config.families.map((f) => `${f}=${mock.config.profiles[f]}`).join(', ');
+  io.out(`  profiles: ${profiles}${mock.config.deviate.length ? `; deviations: ${mock.config.deviate.join(', ')}` : ''}`);
+  io.out(`  control: ${CONTROL_PREFIX}health, POST ${CONTROL_PREFIX}reset, GET ${CONTROL_PREFIX}traffic on every HTTP listener`);
+  if (mock.config.targetsDir) io.out(`  target files written to ${mock.config.targetsDir}`);
+  io.out('  stop with Ctrl-C');
+}
+
+/** `conform mock`: starts the configured families and serves until SIGINT or SIGTERM. */
+export async function runMock(flags: MockFlags, io: Output, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  if (flags.listDeviations) return listDeviations(io);
+  const file = flags.config ?? env.CONFORM_MOCK_CONFIG;
+  const config = resolveMockConfig(
+    { file: file ? readConfigFile(file) : undefined, env: configFromEnv(env), flags: configFromFlags(flags) },
+    new Set(allDeviations().keys()),
+  );
+  const mock = await startMock(config);
+  await banner(mock, io);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await mock.stop();
+  io.err('conform mock stopped');
+  return 0;
+}

@@ -1,0 +1,90 @@
+import { InvalidArgumentError } from 'commander';
+import { FAMILIES, type Family } from '../specs/families.ts';
+import type { MockConfigInput } from '../config/mock-config.ts';
+import { readConfigFile } from '../config/mock-config.ts';
+
+/** The flags of `conform mock`, as commander gives them. */
+export interface MockFlags {
+  config?: string;
+  family?: string[];
+  host?: string;
+  ephemeral?: boolean;
+  kuzzlePort?: number;
+  kuzzleMqttPort?: number;
+  devicehivePort?: number;
+  devicehiveMqttPort?: number;
+  userapiPort?: number;
+  seed?: string;
+  jwtSecret?: string;
+  tokenTtl?: number;
+  latency?: number;
+  jitter?: number;
+  errorRate?: number;
+  dropRate?: number;
+  faultSeed?: number;
+  refreshDelay?: number;
+  profile?: string[];
+  deviate?: string[];
+  state?: string;
+  targetsDir?: string;
+  listDeviations?: boolean;
+}
+
+export function integer(min: number, max: number): (value: string) => number {
+  return (value) => {
+    if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError(`"${value}" is not an integer.`);
+    const n = Number(value);
+    if (n < min || n > max) throw new InvalidArgumentError(`${n} is not between ${min} and ${max}.`);
+    return n;
+  };
+}
+
+export function rate(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError(`"${value}" is not a rate between 0 and 1.`);
+  return n;
+}
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+}
+
+const PROFILES: Record<string, Family> = { 'kuzzle-2.56': 'kuzzle', 'devicehive-4': 'devicehive', 'userapi-laravel': 'userapi' };
+
+/** The flags as a configuration layer (only what was given, so lower layers keep the rest). */
+export function configFromFlags(flags: MockFlags): MockConfigInput {
+  const layer: Record<string, unknown> = {};
+  if (flags.family) layer.families = flags.family;
+  if (flags.host) layer.host = flags.host;
+  const ports: Record<string, Record<string, number>> = {};
+  const port = (family: Family, transport: 'http' | 'mqtt', value: number | undefined) => {
+    const chosen = value ?? (flags.ephemeral ? 0 : undefined);
+    if (chosen !== undefined) (ports[family] ??= {})[transport] = chosen;
+  };
+  port('kuzzle', 'http', flags.kuzzlePort);
+  port('kuzzle', 'mqtt', flags.kuzzleMqttPort);
+  port('devicehive', 'http', flags.devicehivePort);
+  port('devicehive', 'mqtt', flags.devicehiveMqttPort);
+  port('userapi', 'http', flags.userapiPort);
+  if (Object.keys(ports).length > 0) layer.ports = ports;
+  if (flags.seed) layer.seed = readConfigFile(flags.seed);
+  if (flags.jwtSecret !== undefined || flags.tokenTtl !== undefined) layer.jwt = { secret: flags.jwtSecret, ttlSeconds: flags.tokenTtl };
+  if (flags.latency !== undefined || flags.jitter !== undefined) layer.latency = { fixedMs: flags.latency, jitterMs: flags.jitter };
+  if (flags.errorRate !== undefined || flags.dropRate !== undefined || flags.faultSeed !== undefined) {
+    layer.faults = { errorRate: flags.errorRate, dropRate: flags.dropRate, seed: flags.faultSeed };
+  }
+  if (flags.refreshDelay !== undefined) layer.refreshDelayMs = flags.refreshDelay;
+  if (flags.profile) {
+    const profiles: Record<string, string> = {};
+    for (const name of flags.profile) {
+      if (name === 'documented') for (const f of FAMILIES) profiles[f] = 'documented';
+      else if (PROFILES[name]) profiles[PROFILES[name]] = name;
+      else throw new InvalidArgumentError(`unknown profile "${name}": expected documented, ${Object.keys(PROFILES).join(', ')}`);
+    }
+    layer.profiles = profiles;
+  }
+  if (flags.deviate) layer.deviate = flags.deviate;
+  if (flags.state) layer.state = flags.state;
+  if (flags.targetsDir) layer.targetsDir = flags.targetsDir;
+  return layer as MockConfigInput;
+}

@@ -1,0 +1,19 @@
+/**
+ * What a mock does where the documents leave a choice: the documented behaviour (the default), a real server's
+ * profile, and deliberate deviations. Family code asks `deviates(requirementId)` at the one place that enforces
+ * that requirement, so a deviation is a single, named switch.
+ */
+export interface Behaviour {
+  /** "documented", or a profile name such as "kuzzle-2.56". */
+  readonly profile: string;
+  deviates(requirementId: string): boolean;
+  /** Every requirement this behaviour violates (profile deviations and --deviate ones). */
+  readonly deviations: ReadonlySet<string>;
+}
+
+export function createBehaviour(profile: string, deviations: Iterable<string>): Behaviour {
+  const set = new Set(deviations);
+  return { profile, deviations: set, deviates: (id) => set.has(id) };
+}
+
+export const DOCUMENTED = createBehaviour('documented', []);

@@ -1,0 +1,86 @@
+import type { Family } from '../specs/families.ts';
+import type { Behaviour } from './behaviour.ts';
+import type { HttpRequest, HttpResponse } from './http-exchange.ts';
+
+/** Settings every family mock receives; each family reads what applies to it. */
+export interface FamilyOptions {
+  behaviour: Behaviour;
+  /** HMAC secret of the tokens it issues. */
+  jwtSecret: string;
+  /** Lifetime of the access tokens it issues, in seconds. */
+  tokenTtlSeconds: number;
+  /** Seed data in the family's own shape (validated by the family), or undefined for the built-in seed. */
+  seed?: unknown;
+  /** Milliseconds before a write made without refresh=wait_for becomes visible to searches. */
+  refreshDelayMs?: number;
+  now?: () => number;
+}
+
+/** A WebSocket connection as a family sees it: it sends text frames and may close. */
+export interface WsPeer {
+  send(text: string): void;
+  close(code?: number, reason?: string): void;
+}
+
+export interface WsSession {
+  message(text: string): Promise<void>;
+  closed(): void;
+}
+
+export interface WsSurface {
+  /** Whether an upgrade on this path belongs to the family (Kuzzle: any path; DeviceHive: /api/websocket). */
+  accepts(pathname: string): boolean;
+  open(peer: WsPeer, request: { headers: Record<string, string>; remoteAddress?: string }): WsSession;
+}
+
+/** What the MQTT adapter lets a family do for one client. */
+export interface MqttClientApi {
+  readonly clientId: string;
+  /** Delivers to this client only, whether or not it subscribed (Kuzzle's Kuzzle/response). */
+  deliver(topic: string, payload: string): void;
+  /** Publishes through the broker: every authorized subscriber of the topic receives it (DeviceHive's responses). */
+  publish(topic: string, payload: string): void;
+}
+
+export type MqttConnectResult = { ok: true } | { ok: false; returnCode: 4 | 5; reason: string };
+
+export interface MqttSurface {
+  connect(client: MqttClientApi, username?: string, password?: Buffer): Promise<MqttConnectResult>;
+  /** Granted QoS, or null to refuse (SUBACK 0x80). */
+  subscribe(clientId: string, topic: string, qos: number): number | null;
+  /** Whether the client may publish on the topic at all (a refused publish is dropped, per aedes). */
+  mayPublish(clientId: string, topic: string): boolean;
+  /** Whether a message on this topic may be forwarded to this subscriber. */
+  mayForward(clientId: string, topic: string): boolean;
+  message(client: MqttClientApi, topic: string, payload: Buffer): Promise<void>;
+  disconnected(clientId: string): void;
+}
+
+/** The credentials a family's seed gives, printed at start-up and written to target files. */
+export interface SeededCredentials {
+  /** Kuzzle {username, password}; DeviceHive {login, password}; userapi {users: [{email, password, token}]}. */
+  [key: string]: unknown;
+}
+
+/** One family's mock: transport-free behaviour plus the surfaces the adapters serve. */
+export interface FamilyMock {
+  readonly family: Family;
+  http(request: HttpRequest): Promise<HttpResponse>;
+  readonly ws?: WsSurface;
+  readonly mqtt?: MqttSurface;
+  /** Back to the seeded state; open sessions are left to the adapters. */
+  reset(): void;
+  /** The mutable state as JSON, and back: what `--state <file>` keeps across restarts. */
+  exportState(): unknown;
+  importState(state: unknown): void;
+  credentials(): Promise<SeededCredentials>;
+  /** An injected server fault in the family's own error envelope (fault injection). */
+  faultResponse(): HttpResponse;
+}
+
+export interface FamilyModule {
+  readonly family: Family;
+  create(options: FamilyOptions): FamilyMock;
+  /** The deviations it can switch on, by requirement id: what `conform mock --list-deviations` prints. */
+  readonly deviations: Readonly<Record<string, string>>;
+}

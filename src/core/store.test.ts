@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { VersionedStore, VersionConflictError } from './store.ts';
+
+function store(updateWindowMs = 0, refreshDelayMs = 1000) {
+  let now = 1_000_000;
+  const s = new VersionedStore<{ n: number }>({ refreshDelayMs, updateWindowMs, now: () => now });
+  return { s, advance: (ms: number) => (now += ms) };
+}
+
+test('each write bumps the version; a get sees it at once', async () => {
+  const { s } = store();
+  s.create('a', { n: 1 }, { waitForRefresh: true });
+  const updated = await s.update('a', (c) => ({ n: c.n + 1 }), { waitForRefresh: true, retryOnConflict: 0 });
+  assert.equal(updated?.version, 2);
+  assert.deepEqual(s.get('a')?.source, { n: 2 });
+});
+
+test('without wait_for, searches see the previous version until the refresh delay has passed', async () => {
+  const { s, advance } = store();
+  s.create('a', { n: 1 }, { waitForRefresh: true });
+  await s.update('a', () => ({ n: 5 }), { waitForRefresh: false, retryOnConflict: 0 });
+  assert.deepEqual(s.search().map((h) => h.source.n), [1]);
+  advance(1000);
+  assert.deepEqual(s.search().map((h) => h.source.n), [5]);
+  s.create('b', { n: 9 }, { waitForRefresh: false });
+  assert.equal(s.search((d) => d.n === 9).length, 0, 'a new document is invisible until refreshed');
+});
+
+test('concurrent updates conflict: with retries they all apply, without they fail', async () => {
+  const { s } = store(5);
+  s.create('a', { n: 0 }, { waitForRefresh: true });
+  const inc = (retryOnConflict: number) => s.update('a', (c) => ({ n: c.n + 1 }), { waitForRefresh: true, retryOnConflict });
+  const results = await Promise.allSettled([inc(10), inc(10), inc(10)]);
+  assert.ok(results.every((r) => r.status === 'fulfilled'));
+  assert.equal(s.get('a')?.source.n, 3);
+  const racing = await Promise.allSettled([inc(0), inc(0)]);
+  assert.equal(racing.filter((r) => r.status === 'rejected').length, 1);
+});
+
+test('with the default window (one event-loop turn) updates sent together still conflict', async () => {
+  const { s } = store(0);
+  s.create('a', { n: 0 }, { waitForRefresh: true });
+  const racing = await Promise.allSettled([0, 0, 0].map(() => s.update('a', (c) => ({ n: c.n + 1 }), { waitForRefresh: true, retryOnConflict: 0 })));
+  assert.equal(racing.filter((r) => r.status === 'fulfilled').length, 1);
+  assert.ok((racing.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason instanceof VersionConflictError);
+});
+
+test('an update whose change throws writes nothing', async () => {
+  const { s } = store();
+  s.create('a', { n: 1 }, { waitForRefresh: true });
+  await assert.rejects(s.update('a', () => { throw new Error('invalid'); }, { waitForRefresh: true, retryOnConflict: 0 }), /invalid/);
+  assert.equal(s.get('a')?.version, 1);
+});

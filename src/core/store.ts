@@ -1,0 +1,138 @@
+/**
+ * A versioned, in-memory document collection that behaves like the storage behind the real servers where a
+ * client can observe it: every write bumps the document's version; a write is visible to searches only after the
+ * refresh delay unless it waits for the refresh (Elasticsearch's refresh=wait_for); concurrent updates of one
+ * document conflict, and an update retries up to retryOnConflict times before failing.
+ */
+export interface StoredDocument<T> {
+  id: string;
+  version: number;
+  source: T;
+  /** Epoch ms from which searches see this version. */
+  visibleAt: number;
+  /** The version searches see until visibleAt (undefined: the document is new and invisible until then). */
+  previous?: { version: number; source: T };
+}
+
+const nextTurn: (fn: () => void) => void = (globalThis as { setImmediate?: (fn: () => void) => void }).setImmediate ?? ((fn) => setTimeout(fn, 0));
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => (ms > 0 ? setTimeout(resolve, ms) : nextTurn(resolve)));
+}
+
+export class VersionConflictError extends Error {
+  constructor(readonly id: string, readonly retries: number) {
+    super(`version conflict on "${id}" after ${retries} retries`);
+    this.name = 'VersionConflictError';
+  }
+}
+
+export interface WriteOptions {
+  /** true: visible to searches when the write returns (wait_for); false: after the refresh delay. */
+  waitForRefresh: boolean;
+}
+
+export interface StoreOptions {
+  refreshDelayMs: number;
+  now: () => number;
+  /**
+   * Time an update spends between reading and writing a document: concurrent updates of one document that overlap
+   * in it conflict, as in Elasticsearch. 0 means one turn of the event loop, so requests that arrive together
+   * conflict while a lone request pays no timer.
+   */
+  updateWindowMs: number;
+}
+
+export class VersionedStore<T> {
+  private readonly docs = new Map<string, StoredDocument<T>>();
+  constructor(private readonly options: StoreOptions) {}
+
+  get(id: string): StoredDocument<T> | undefined {
+    return this.docs.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.docs.has(id);
+  }
+
+  /** Creates a document; returns undefined when the id exists. */
+  create(id: string, source: T, write: WriteOptions): StoredDocument<T> | undefined {
+    if (this.docs.has(id)) return undefined;
+    const doc: StoredDocument<T> = { id, version: 1, source, visibleAt: this.visibleAt(write) };
+    this.docs.set(id, doc);
+    return doc;
+  }
+
+  /** Creates or replaces. */
+  put(id: string, source: T, write: WriteOptions): StoredDocument<T> {
+    const old = this.docs.get(id);
+    const doc: StoredDocument<T> = {
+      id,
+      version: (old?.version ?? 0) + 1,
+      source,
+      visibleAt: this.visibleAt(write),
+      previous: old ? { version: old.version, source: this.searchable(old) ?? old.source } : undefined,
+    };
+    this.docs.set(id, doc);
+    return doc;
+  }
+
+  /**
+   * Read, transform, write with optimistic concurrency: if another write changed the document while this one was
+   * in its update window, retry (up to retryOnConflict times), then fail with VersionConflictError.
+   * `change` may throw to abort (validation); nothing is written then.
+   */
+  async update(id: string, change: (current: T) => T, write: WriteOptions & { retryOnConflict: number }): Promise<StoredDocument<T> | undefined> {
+    for (let attempt = 0; ; attempt++) {
+      const current = this.docs.get(id);
+      if (!current) return undefined;
+      const next = change(current.source);
+      await pause(this.options.updateWindowMs);
+      const now = this.docs.get(id);
+      if (!now) return undefined;
+      if (now.version === current.version) return this.put(id, next, write);
+      if (attempt >= write.retryOnConflict) throw new VersionConflictError(id, write.retryOnConflict);
+    }
+  }
+
+  delete(id: string): boolean {
+    return this.docs.delete(id);
+  }
+
+  /** All documents as they are now (a get by id sees writes at once, as in Elasticsearch). */
+  all(): StoredDocument<T>[] {
+    return [...this.docs.values()];
+  }
+
+  /** What a search sees now: refreshed versions only. */
+  search(predicate: (source: T, id: string) => boolean = () => true): Array<{ id: string; source: T }> {
+    const hits: Array<{ id: string; source: T }> = [];
+    for (const doc of this.docs.values()) {
+      const source = this.searchable(doc);
+      if (source !== undefined && predicate(source, doc.id)) hits.push({ id: doc.id, source });
+    }
+    return hits;
+  }
+
+  clear(): void {
+    this.docs.clear();
+  }
+
+  export(): Array<{ id: string; version: number; source: T }> {
+    return this.all().map((d) => ({ id: d.id, version: d.version, source: d.source }));
+  }
+
+  import(entries: Array<{ id: string; version: number; source: T }>): void {
+    this.docs.clear();
+    for (const e of entries) this.docs.set(e.id, { id: e.id, version: e.version, source: e.source, visibleAt: 0 });
+  }
+
+  private visibleAt(write: WriteOptions): number {
+    return write.waitForRefresh ? this.options.now() : this.options.now() + this.options.refreshDelayMs;
+  }
+
+  private searchable(doc: StoredDocument<T>): T | undefined {
+    if (doc.visibleAt <= this.options.now()) return doc.source;
+    return doc.previous?.source;
+  }
+}

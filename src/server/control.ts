@@ -1,0 +1,36 @@
+import { jsonResponse, splitUrl, type HttpResponse } from '../core/http-exchange.ts';
+import type { TrafficLog } from './traffic.ts';
+
+/** Every listener answers the control API under this prefix, so a browser app can reach it on its own origin. */
+export const CONTROL_PREFIX = '/__conform/';
+
+export interface ControlApi {
+  families(): string[];
+  reset(family?: string): string[];
+  traffic: TrafficLog;
+}
+
+const ROUTES = ['GET /__conform/health', 'POST /__conform/reset[?family=]', 'GET /__conform/traffic[?family=&transport=]', 'DELETE /__conform/traffic'];
+
+/** The mock's own small API: reset the state, inspect or clear the recorded traffic. */
+export function handleControl(control: ControlApi, method: string, url: string): HttpResponse {
+  const { path, query } = splitUrl(url);
+  const route = `${method} ${path.replace(/\/+$/, '')}`;
+  const family = query.get('family') ?? undefined;
+  if (family !== undefined && !control.families().includes(family)) {
+    return jsonResponse(400, { error: `unknown family "${family}"`, families: control.families() });
+  }
+  switch (route) {
+    case 'GET /__conform/health':
+      return jsonResponse(200, { status: 'ok', families: control.families() });
+    case 'POST /__conform/reset':
+      return jsonResponse(200, { reset: control.reset(family) });
+    case 'GET /__conform/traffic':
+      return jsonResponse(200, { entries: control.traffic.list({ family, transport: query.get('transport') ?? undefined }) });
+    case 'DELETE /__conform/traffic':
+      control.traffic.clear();
+      return jsonResponse(200, { cleared: true });
+    default:
+      return jsonResponse(404, { error: `no control route ${route}`, routes: ROUTES });
+  }
+}

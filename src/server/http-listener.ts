@@ -1,0 +1,73 @@
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { FamilyMock } from '../core/family.ts';
+import type { HttpRequest, HttpResponse } from '../core/http-exchange.ts';
+import type { Injector } from './faults.ts';
+import type { TrafficLog } from './traffic.ts';
+import { handleControl, CONTROL_PREFIX, type ControlApi } from './control.ts';
+
+/** Kuzzle's server.maxRequestSize default, also used for the other families. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HttpListenerOptions {
+  mock: FamilyMock;
+  injector: Injector;
+  traffic: TrafficLog;
+  control: ControlApi;
+  maxBodyBytes?: number;
+}
+
+function toExchange(request: FastifyRequest, body: Uint8Array | null, bodyTooLarge = false): HttpRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return { method: request.method, url: request.url, headers, body, bodyTooLarge, remoteAddress: request.socket.remoteAddress };
+}
+
+function send(reply: FastifyReply, response: HttpResponse): FastifyReply {
+  reply.code(response.status);
+  for (const [name, value] of Object.entries(response.headers)) reply.header(name, value);
+  return response.body === null ? reply.send() : reply.send(response.body);
+}
+
+/**
+ * The HTTP side of one family: fastify receives the bytes (size limit, keep-alive, errors), the family decides
+ * everything else. No content-type parser of fastify's runs: each family parses bodies its own way, with its own
+ * error messages.
+ */
+export function createHttpListener(options: HttpListenerOptions): FastifyInstance {
+  const { mock, injector, traffic, control } = options;
+  const app = Fastify({ bodyLimit: options.maxBodyBytes ?? MAX_BODY_BYTES, logger: false, return503OnClosing: false });
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  const answer = async (exchange: HttpRequest, reply: FastifyReply): Promise<FastifyReply | void> => {
+    traffic.record({ family: mock.family, transport: 'http', direction: 'in', summary: `${exchange.method} ${exchange.url}`, body: exchange.body ? Buffer.from(exchange.body).toString('utf8') : undefined });
+    if (injector.active) {
+      await injector.wait();
+      const fault = injector.decide();
+      if (fault === 'drop') {
+        reply.raw.socket?.destroy();
+        return reply.hijack();
+      }
+      if (fault === 'error') return send(reply, mock.faultResponse());
+    }
+    const response = await mock.http(exchange);
+    traffic.record({ family: mock.family, transport: 'http', direction: 'out', summary: `${exchange.method} ${exchange.url}`, status: response.status, body: response.body ?? undefined });
+    return send(reply, response);
+  };
+
+  app.all('*', async (request, reply) => {
+    if (request.url.startsWith(CONTROL_PREFIX)) return send(reply, handleControl(control, request.method, request.url));
+    const body = Buffer.isBuffer(request.body) && request.body.length > 0 ? new Uint8Array(request.body) : null;
+    return answer(toExchange(request, body), reply);
+  });
+
+  // Errors fastify raises before the handler (a body over the limit, a body that cannot be read) still get the
+  // family's own answer: a client of the real server never sees a fastify error.
+  app.setErrorHandler(async (error: { code?: string; statusCode?: number }, request, reply) => {
+    const tooLarge = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE';
+    return answer(toExchange(request, null, tooLarge), reply);
+  });
+  return app;
+}

@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { WebSocketServer } from 'ws';
+import { createBehaviour } from '../core/behaviour.ts';
+import type { FamilyMock, SeededCredentials } from '../core/family.ts';
+import type { Family, Transport } from '../specs/families.ts';
+import { readProfile } from '../specs/profiles.ts';
+import type { MockConfig } from '../config/mock-config.ts';
+import { ToolError } from '../cli/errors.ts';
+import { Injector } from './faults.ts';
+import { TrafficLog } from './traffic.ts';
+import { createHttpListener } from './http-listener.ts';
+import { attachWebSocket } from './ws-listener.ts';
+import { createMqttListener, trackSockets, type MqttListener } from './mqtt-listener.ts';
+import { familyModule } from './family-modules.ts';
+import { targetFile } from './targets.ts';
+
+export interface Listener {
+  family: Family;
+  transport: Transport;
+  url: string;
+}
+
+export interface RunningMock {
+  config: MockConfig;
+  listeners: Listener[];
+  mocks: Map<Family, FamilyMock>;
+  traffic: TrafficLog;
+  credentials(): Promise<Record<Family, SeededCredentials>>;
+  /** Endpoints per family, as target files name them. */
+  endpoints(family: Family): Partial<Record<Transport, string>>;
+  stop(): Promise<void>;
+}
+
+/** The deviations a profile brings: its file lists the requirement ids the real server violates. */
+function profileDeviations(profile: string): string[] {
+  return profile === 'documented' ? [] : readProfile(`${profile}.yaml`).deviations.map((d) => d.requirement);
+}
+
+async function listen(app: FastifyInstance, host: string, port: number, what: string): Promise<number> {
+  try {
+    await app.listen({ host, port });
+  } catch (error) {
+    throw new ToolError('CONFORM_ERR_LISTEN', `${what} cannot listen on ${host}:${port}: ${(error as Error).message}`);
+  }
+  return (app.server.address() as AddressInfo).port;
+}
+
+async function listenMqtt(listener: MqttListener, host: string, port: number, what: string): Promise<number> {
+  trackSockets(listener.server);
+  await new Promise<void>((resolve, reject) => {
+    listener.server.once('error', (error) => reject(new ToolError('CONFORM_ERR_LISTEN', `${what} cannot listen on ${host}:${port}: ${error.message}`)));
+    listener.server.listen(port, host, () => resolve());
+  });
+  return (listener.server.address() as AddressInfo).port;
+}
+
+function hostForUrl(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** Starts every configured family on its listeners. Nothing is left listening if any of them fails. */
+export async function startMock(config: MockConfig): Promise<RunningMock> {
+  const traffic = new TrafficLog();
+  const injector = new Injector(config.latency, config.faults);
+  const mocks = new Map<Family, FamilyMock>();
+  const listeners: Listener[] = [];
+  const closers: Array<() => Promise<void>> = [];
+  const state = config.state && fs.existsSync(config.state) ? (JSON.parse(fs.readFileSync(config.state, 'utf8')) as Partial<Record<Family, unknown>>) : {};
+  const control = {
+    families: () => [...mocks.keys()],
+    reset: (family?: string) => {
+      const chosen = [...mocks.entries()].filter(([f]) => !family || f === family);
+      for (const [, mock] of chosen) mock.reset();
+      traffic.clear();
+      return chosen.map(([f]) => f);
+    },
+    traffic,
+  };
+  const host = hostForUrl(config.host);
+  try {
+    for (const family of config.families) {
+      const module = familyModule(family);
+      const deviations = [...profileDeviations(config.profiles[family]), ...config.deviate.filter((id) => id.startsWith(`${family}.`))];
+      const mock = module.create({
+        behaviour: createBehaviour(config.profiles[family], deviations),
+        jwtSecret: config.jwt.secret,
+        tokenTtlSeconds: config.jwt.ttlSeconds,
+        seed: config.seed[family],
+        refreshDelayMs: config.refreshDelayMs,
+      });
+      if (state[family] !== undefined) mock.importState(state[family]);
+      mocks.set(family, mock);
+      const app = createHttpListener({ mock, injector, traffic, control });
+      const wss: WebSocketServer | undefined = attachWebSocket(app.server, mock, injector, traffic);
+      closers.push(async () => {
+        for (const client of wss?.clients ?? []) client.terminate();
+        wss?.close();
+        await app.close();
+      });
+      const port = await listen(app, config.host, config.ports[family].http, `${family} HTTP`);
+      const base = `http://${host}:${port}`;
+      listeners.push({ family, transport: 'http', url: family === 'devicehive' ? `${base}/api/rest` : base });
+      if (wss) listeners.push({ family, transport: 'ws', url: family === 'devicehive' ? `ws://${host}:${port}/api/websocket` : `ws://${host}:${port}` });
+      const mqtt = await createMqttListener(mock, injector, traffic);
+      if (mqtt && family !== 'userapi') {
+        closers.push(() => mqtt.close());
+        const mqttPort = await listenMqtt(mqtt, config.host, (config.ports[family] as { mqtt: number }).mqtt, `${family} MQTT`);
+        listeners.push({ family, transport: 'mqtt', url: `mqtt://${host}:${mqttPort}` });
+      }
+    }
+  } catch (error) {
+    await Promise.allSettled(closers.map((close) => close()));
+    throw error;
+  }
+  const running: RunningMock = {
+    config,
+    listeners,
+    mocks,
+    traffic,
+    endpoints: (family) => Object.fromEntries(listeners.filter((l) => l.family === family).map((l) => [l.transport, l.url])),
+    credentials: async () => {
+      const out: Partial<Record<Family, SeededCredentials>> = {};
+      for (const [family, mock] of mocks) out[family] = await mock.credentials();
+      return out as Record<Family, SeededCredentials>;
+    },
+    stop: async () => {
+      if (config.state) saveState(config.state, mocks);
+      await Promise.allSettled(closers.map((close) => close()));
+    },
+  };
+  if (config.targetsDir) await writeTargets(running, config.targetsDir);
+  return running;
+}
+
+/** Writes the state atomically (a temporary file renamed), so a crash never leaves half a file. */
+export function saveState(file: string, mocks: Map<Family, FamilyMock>): void {
+  const state = Object.fromEntries([...mocks].map(([family, mock]) => [family, mock.exportState()]));
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, JSON.stringify(state));
+  fs.renameSync(temporary, file);
+}
+
+async function writeTargets(running: RunningMock, dir: string): Promise<void> {
+  fs.mkdirSync(dir, { recursive: true });
+  const credentials = await running.credentials();
+  for (const family of running.mocks.keys()) {
+    const target = targetFile(family, running.endpoints(family), credentials[family], running.config.profiles[family]);
+    fs.writeFileSync(path.join(dir, `${family}.json`), `${JSON.stringify(target, null, 2)}\n`);
+  }
+}

@@ -1,0 +1,120 @@
+import net from 'node:net';
+import { Aedes, type Client } from 'aedes';
+import type { FamilyMock, MqttClientApi } from '../core/family.ts';
+import type { Injector } from './faults.ts';
+import type { TrafficLog } from './traffic.ts';
+
+export interface MqttListener {
+  server: net.Server;
+  broker: Aedes;
+  close(): Promise<void>;
+}
+
+/**
+ * An aedes broker whose hooks are the family's MQTT surface. Requests are answered inside the broker (the fastest
+ * design measured, see ../shared/research/performance.md), and every socket has TCP_NODELAY set, without which each
+ * QoS 1 round trip waits for delayed ACKs.
+ */
+export async function createMqttListener(mock: FamilyMock, injector: Injector, traffic: TrafficLog): Promise<MqttListener | undefined> {
+  const surface = mock.mqtt;
+  if (!surface) return undefined;
+  const clients = new Map<string, MqttClientApi>();
+  let broker: Aedes;
+
+  const api = (client: Client): MqttClientApi => {
+    const existing = clients.get(client.id);
+    if (existing) return existing;
+    const created: MqttClientApi = {
+      clientId: client.id,
+      deliver: (topic, payload) => {
+        traffic.record({ family: mock.family, transport: 'mqtt', direction: 'out', summary: `${topic} → ${client.id}`, body: payload });
+        client.publish({ cmd: 'publish', topic, payload: Buffer.from(payload), qos: 0, retain: false, dup: false }, () => {});
+      },
+      publish: (topic, payload) => {
+        traffic.record({ family: mock.family, transport: 'mqtt', direction: 'out', summary: topic, body: payload });
+        broker.publish({ cmd: 'publish', topic, payload: Buffer.from(payload), qos: 0, retain: false, dup: false }, () => {});
+      },
+    };
+    clients.set(client.id, created);
+    return created;
+  };
+
+  broker = await Aedes.createBroker({
+    authenticate: (client, username, password, done) => {
+      surface.connect(api(client), username ?? undefined, password ?? undefined).then(
+        (result) => {
+          if (result.ok) return done(null, true);
+          const error = Object.assign(new Error(result.reason), { returnCode: result.returnCode });
+          return done(error as never, false);
+        },
+        (error: unknown) => done(Object.assign(new Error(String(error)), { returnCode: 3 }) as never, false),
+      );
+    },
+    authorizePublish: (client, packet, done) => {
+      // A broker-side publish (client null) is ours: always allowed.
+      if (!client || surface.mayPublish(client.id, packet.topic)) return done(null);
+      // MQTT 3.1.1 has no negative PUBACK: the client is disconnected, as Kuzzle's aedes does.
+      return done(new Error(`publishing on "${packet.topic}" is not allowed`));
+    },
+    authorizeSubscribe: (client, subscription, done) => {
+      const qos = surface.subscribe(client.id, subscription.topic, subscription.qos);
+      done(null, qos === null ? null : { ...subscription, qos: qos as 0 | 1 | 2 });
+    },
+    authorizeForward: (client, packet) => (surface.mayForward(client.id, packet.topic) ? packet : null),
+    published: (packet, client, done) => {
+      done(null);
+      if (!client) return;
+      traffic.record({ family: mock.family, transport: 'mqtt', direction: 'in', summary: `${packet.topic} ← ${client.id}`, body: packet.payload.toString() });
+      const run = async () => {
+        if (injector.active) {
+          await injector.wait();
+          if (injector.decide() === 'drop') return client.close();
+        }
+        await surface.message(api(client), packet.topic, Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload));
+      };
+      run().catch((error: unknown) => process.emitWarning(`conform mock: ${mock.family} MQTT message failed: ${(error as Error).stack ?? String(error)}`));
+    },
+  });
+  broker.on('clientDisconnect', (client) => {
+    clients.delete(client.id);
+    surface.disconnected(client.id);
+  });
+  // A malformed packet or a protocol violation ends that client's connection only.
+  broker.on('clientError', () => {});
+  broker.on('connectionError', () => {});
+
+  const server = net.createServer({ noDelay: true }, (socket) => {
+    socket.setNoDelay(true);
+    broker.handle(socket);
+  });
+  return {
+    server,
+    broker,
+    close: () =>
+      new Promise<void>((resolve) => {
+        broker.close(() => server.close(() => resolve()));
+        // Clients left connected would keep server.close() waiting.
+        for (const socket of sockets(server)) socket.destroy();
+      }),
+  };
+}
+
+const tracked = new WeakMap<net.Server, Set<net.Socket>>();
+function sockets(server: net.Server): Set<net.Socket> {
+  let set = tracked.get(server);
+  if (!set) {
+    set = new Set();
+    tracked.set(server, set);
+    const own = set;
+    server.on('connection', (s) => {
+      own.add(s);
+      s.on('close', () => own.delete(s));
+    });
+  }
+  return set;
+}
+
+/** Starts tracking sockets from the first connection, so close() can end them. */
+export function trackSockets(server: net.Server): void {
+  sockets(server);
+}
