@@ -48,8 +48,12 @@ export interface MqttSurface {
   connect(client: MqttClientApi, username?: string, password?: Buffer): Promise<MqttConnectResult>;
   /** Granted QoS, or null to refuse (SUBACK 0x80). */
   subscribe(clientId: string, topic: string, qos: number): number | null;
-  /** Whether the client may publish on the topic at all (a refused publish is dropped, per aedes). */
+  /**
+   * Whether the client may publish on the topic at all. A refused publish disconnects the client (MQTT 3.1.1 has no
+   * negative PUBACK; Kuzzle's aedes does so), unless `refusedPublish` is 'drop' (devicehive-mqtt ignores it).
+   */
   mayPublish(clientId: string, topic: string): boolean;
+  readonly refusedPublish?: 'disconnect' | 'drop';
   /** Whether a message on this topic may be forwarded to this subscriber. */
   mayForward(clientId: string, topic: string): boolean;
   message(client: MqttClientApi, topic: string, payload: Buffer): Promise<void>;

@@ -1308,6 +1308,132 @@ export const SCHEMAS: Record<string, object> = {
       }
     }
   },
+  "mock/devicehive-seed.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://conform.invalid/schemas/mock/devicehive-seed.json",
+    "title": "conform mock: seed data of the devicehive family",
+    "description": "The users the DeviceHive mock starts with (and returns to on reset). Ids and logins must be unique, and at least one user must be an active administrator: its login and password are the credentials conform mock prints and writes to target files. Without a seed the mock starts with the reference's Flyway seed, dhadmin / dhadmin_#911 (id 1, role 0).",
+    "type": "object",
+    "required": ["users"],
+    "additionalProperties": false,
+    "properties": {
+      "users": {
+        "type": "array",
+        "minItems": 1,
+        "items": { "$ref": "#/$defs/user" }
+      }
+    },
+    "$defs": {
+      "user": {
+        "type": "object",
+        "required": ["id", "login", "password", "role"],
+        "additionalProperties": false,
+        "properties": {
+          "id": { "description": "User identifier.", "type": "integer", "minimum": 1, "maximum": 9007199254740991 },
+          "login": {
+            "description": "Login, as the reference's entity accepts it: 3 to 128 letters, digits and _ @ . -.",
+            "type": "string",
+            "minLength": 3,
+            "maxLength": 128,
+            "pattern": "^[A-Za-z0-9_@.-]+$"
+          },
+          "password": { "description": "Password in clear, 6 to 128 characters.", "type": "string", "minLength": 6, "maxLength": 128 },
+          "role": { "description": "0: administrator, 1: client.", "enum": [0, 1] },
+          "status": { "description": "0: active (the default), 1: locked out, 2: disabled.", "enum": [0, 1, 2] },
+          "data": { "description": "User data, any JSON value (null when omitted)." },
+          "introReviewed": { "description": "false when omitted.", "type": "boolean" },
+          "allDeviceTypesAvailable": { "description": "true when omitted.", "type": "boolean" }
+        }
+      }
+    }
+  },
+  "mock/kuzzle-seed.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://conform.invalid/schemas/mock/kuzzle-seed.json",
+    "title": "conform mock: seed data of the kuzzle family",
+    "description": "The security documents, local credentials and indexes the Kuzzle mock starts with. The built-in roles and profiles admin, default and anonymous (a restricted Kuzzle's) always exist; roles or profiles given here with those ids replace them.",
+    "type": "object",
+    "required": ["users"],
+    "additionalProperties": false,
+    "properties": {
+      "roles": {
+        "description": "Role id → definition, as the body of security:createRole.",
+        "type": "object",
+        "propertyNames": { "$ref": "#/$defs/id" },
+        "additionalProperties": { "$ref": "#/$defs/role" }
+      },
+      "profiles": {
+        "description": "Profile id → definition, as the body of security:createProfile.",
+        "type": "object",
+        "propertyNames": { "$ref": "#/$defs/id" },
+        "additionalProperties": { "$ref": "#/$defs/profile" }
+      },
+      "users": {
+        "description": "Users with their profiles, properties and local credentials. The first user holding the admin profile and local credentials is the one `conform mock` prints and writes to target files.",
+        "type": "array",
+        "items": { "$ref": "#/$defs/user" }
+      },
+      "indexes": {
+        "description": "Index name → its collections (needed by profiles restricted to existing indexes).",
+        "type": "object",
+        "propertyNames": { "$ref": "#/$defs/name" },
+        "additionalProperties": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/name" } }
+      }
+    },
+    "$defs": {
+      "id": { "type": "string", "minLength": 1, "not": { "enum": ["__proto__", "constructor", "prototype"] } },
+      "name": { "type": "string", "pattern": "^[^A-Z\\\\/*?\"<>| \\t\\r\\n,+#:.&%]{1,126}$", "not": { "const": "_all" } },
+      "role": {
+        "type": "object",
+        "required": ["controllers"],
+        "properties": {
+          "controllers": {
+            "type": "object",
+            "minProperties": 1,
+            "additionalProperties": {
+              "type": "object",
+              "required": ["actions"],
+              "additionalProperties": false,
+              "properties": {
+                "actions": { "type": "object", "minProperties": 1, "additionalProperties": { "type": "boolean" } }
+              }
+            }
+          }
+        }
+      },
+      "profile": {
+        "type": "object",
+        "required": ["policies"],
+        "properties": {
+          "rateLimit": { "type": "integer", "minimum": 0 },
+          "policies": {
+            "type": "array",
+            "minItems": 1,
+            "items": { "$ref": "../kuzzle/common.json#/$defs/policy" }
+          }
+        }
+      },
+      "user": {
+        "type": "object",
+        "required": ["_id", "profileIds"],
+        "additionalProperties": false,
+        "properties": {
+          "_id": { "$ref": "#/$defs/id", "description": "The kuid." },
+          "profileIds": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } },
+          "content": {
+            "description": "The user's own properties (what createUser's body.content holds, without profileIds).",
+            "type": "object",
+            "propertyNames": { "not": { "enum": ["profileIds", "_id", "_kuzzle_info", "__proto__"] } }
+          },
+          "credentials": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": { "local": { "$ref": "../kuzzle/login.body.json" } }
+          }
+        }
+      }
+    }
+  },
   "mock/userapi-seed.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://conform.invalid/schemas/mock/userapi-seed.json",

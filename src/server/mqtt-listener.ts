@@ -4,6 +4,8 @@ import type { FamilyMock, MqttClientApi } from '../core/family.ts';
 import type { Injector } from './faults.ts';
 import type { TrafficLog } from './traffic.ts';
 
+const DROPPED = '$conform/dropped/';
+
 export interface MqttListener {
   server: net.Server;
   broker: Aedes;
@@ -18,11 +20,12 @@ export interface MqttListener {
 export async function createMqttListener(mock: FamilyMock, injector: Injector, traffic: TrafficLog): Promise<MqttListener | undefined> {
   const surface = mock.mqtt;
   if (!surface) return undefined;
-  const clients = new Map<string, MqttClientApi>();
+  // Keyed by the connection, not the client id: a refused CONNECT and a later one with the same id are two clients.
+  const clients = new WeakMap<Client, MqttClientApi>();
   let broker: Aedes;
 
   const api = (client: Client): MqttClientApi => {
-    const existing = clients.get(client.id);
+    const existing = clients.get(client);
     if (existing) return existing;
     const created: MqttClientApi = {
       clientId: client.id,
@@ -35,7 +38,7 @@ export async function createMqttListener(mock: FamilyMock, injector: Injector, t
         broker.publish({ cmd: 'publish', topic, payload: Buffer.from(payload), qos: 0, retain: false, dup: false }, () => {});
       },
     };
-    clients.set(client.id, created);
+    clients.set(client, created);
     return created;
   };
 
@@ -53,17 +56,23 @@ export async function createMqttListener(mock: FamilyMock, injector: Injector, t
     authorizePublish: (client, packet, done) => {
       // A broker-side publish (client null) is ours: always allowed.
       if (!client || surface.mayPublish(client.id, packet.topic)) return done(null);
+      if (surface.refusedPublish === 'drop') {
+        // Accepted on the wire but routed nowhere: no subscriber can hold a $conform/ topic (refused below).
+        packet.topic = `${DROPPED}${packet.topic}`;
+        return done(null);
+      }
       // MQTT 3.1.1 has no negative PUBACK: the client is disconnected, as Kuzzle's aedes does.
       return done(new Error(`publishing on "${packet.topic}" is not allowed`));
     },
     authorizeSubscribe: (client, subscription, done) => {
+      if (subscription.topic.startsWith('$conform/')) return done(null, null);
       const qos = surface.subscribe(client.id, subscription.topic, subscription.qos);
       done(null, qos === null ? null : { ...subscription, qos: qos as 0 | 1 | 2 });
     },
     authorizeForward: (client, packet) => (surface.mayForward(client.id, packet.topic) ? packet : null),
     published: (packet, client, done) => {
       done(null);
-      if (!client) return;
+      if (!client || packet.topic.startsWith(DROPPED)) return;
       traffic.record({ family: mock.family, transport: 'mqtt', direction: 'in', summary: `${packet.topic} ← ${client.id}`, body: packet.payload.toString() });
       const run = async () => {
         if (injector.active) {
@@ -76,7 +85,7 @@ export async function createMqttListener(mock: FamilyMock, injector: Injector, t
     },
   });
   broker.on('clientDisconnect', (client) => {
-    clients.delete(client.id);
+    clients.delete(client);
     surface.disconnected(client.id);
   });
   // A malformed packet or a protocol violation ends that client's connection only.

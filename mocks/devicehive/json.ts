@@ -1,0 +1,41 @@
+/** JSON values as the mock keeps them: parsed by JSON.parse into plain data, never merged into existing objects. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+/** Parses JSON text; JSON.parse makes "__proto__" an own data property, so no prototype is ever touched. */
+export function parseJson(text: string): { ok: true; value: Json } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as Json };
+  } catch {
+    return { ok: false };
+  }
+}
+
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An own property only: "constructor" or "toString" in a body never resolve to inherited members. */
+export function own(object: JsonObject, key: string): Json | undefined {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+/** A deep copy, so stored data never aliases a request body. */
+export function cloneJson<T extends Json>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** Java's TimestampAdapter format: yyyy-MM-dd'T'HH:mm:ss.SSS in UTC, without a zone (COMMON/json/adapters/TimestampAdapter.java:36). */
+export function javaTimestamp(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 23);
+}
+
+/** Jackson's reading of a date string (TimestampAdapter.parseTimestamp): ISO 8601, UTC when no zone is given; or epoch ms digits. */
+export function parseJavaTimestamp(text: string): number | undefined {
+  if (/^-?\d+$/.test(text)) return Number(text);
+  const match = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(text);
+  if (!match) return undefined;
+  const zoned = match[4] !== undefined || match[1] === undefined ? text : `${text}Z`;
+  const ms = Date.parse(zoned);
+  return Number.isNaN(ms) ? undefined : ms;
+}

@@ -1,0 +1,31 @@
+import { bodyText, mediaType, type HttpRequest } from '../../src/core/http-exchange.ts';
+import { fail, type Failure } from './failure.ts';
+import { parseJson, type Json } from './json.ts';
+import { MESSAGES } from './messages.ts';
+
+/**
+ * The JSON entity of a PUT or POST: `undefined` when there is none. A missing Content-Type counts as JSON
+ * (FE/application/filter/ContentTypeFilter.java); another one is refused by Jersey's @Consumes(APPLICATION_JSON).
+ * `malformed` is the caller's answer to text that is not JSON, which differs per route.
+ */
+export function readJsonBody(request: HttpRequest, malformed: () => Failure): { value: Json | undefined } | Failure {
+  if (request.bodyTooLarge) return fail(413, MESSAGES.HTTP_413);
+  const media = mediaType(request.headers);
+  if (media !== '' && media !== 'application/json' && !media.endsWith('+json')) return fail(415, MESSAGES.HTTP_415);
+  let text: string;
+  try {
+    text = bodyText(request.body);
+  } catch {
+    return malformed();
+  }
+  if (text.trim() === '') return { value: undefined };
+  const parsed = parseJson(text);
+  return parsed.ok ? { value: parsed.value } : malformed();
+}
+
+/** Gson's reading of a String property of a request object: scalars become text, null and absence are null. */
+export function gsonString(value: Json | undefined): string | null | Failure {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'object') return fail(400, MESSAGES.INVALID_REQUEST_PARAMETERS);
+  return String(value);
+}

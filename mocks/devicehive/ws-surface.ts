@@ -1,0 +1,28 @@
+import type { WsSurface } from '../../src/core/family.ts';
+import type { DhContext } from './context.ts';
+import { wsActions } from './ws-actions.ts';
+import { DeviceHiveSession } from './ws-session.ts';
+
+/** The WebSocket handler's path under the Docker context path (FE/application/WebSocketConfig.java; devicehive.md §4). */
+export const WS_PATH = '/api/websocket';
+
+/**
+ * The WebSocket API on the REST port. An Authorization header on the handshake is not read: the documents authenticate
+ * with the authenticate action, and the research marks handshake authentication as unverified.
+ */
+export function createWsSurface(ctx: DhContext): WsSurface {
+  const actions = wsActions(ctx);
+  return {
+    accepts: (pathname) => pathname === WS_PATH,
+    open(peer) {
+      const session = new DeviceHiveSession(ctx, actions);
+      return {
+        async message(text) {
+          const answer = await session.handle(text);
+          if (answer) peer.send(JSON.stringify(answer));
+        },
+        closed() {},
+      };
+    },
+  };
+}
