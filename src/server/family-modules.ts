@@ -2,17 +2,18 @@ import type { FamilyModule } from '../core/family.ts';
 import type { Family } from '../specs/families.ts';
 import userapi, { notDeviable as userapiNotDeviable } from '../../mocks/userapi/index.ts';
 import devicehive, { notDeviable as devicehiveNotDeviable } from '../../mocks/devicehive/index.ts';
+import kuzzle, { notDeviable as kuzzleNotDeviable } from '../../mocks/kuzzle/index.ts';
 
 /** Every family's mock module. Static imports, so bundlers (MSW in a browser) see them too. */
 export const FAMILY_MODULES: Record<Family, FamilyModule | undefined> = {
-  kuzzle: undefined,
+  kuzzle,
   devicehive,
   userapi,
 };
 
 /** Per family: MUST requirements no black-box client could see violated, with why. */
 export const NOT_DEVIABLE: Record<Family, Readonly<Record<string, string>> | undefined> = {
-  kuzzle: undefined,
+  kuzzle: kuzzleNotDeviable,
   devicehive: devicehiveNotDeviable,
   userapi: userapiNotDeviable,
 };

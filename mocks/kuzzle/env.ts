@@ -1,0 +1,32 @@
+import type { Behaviour } from '../../src/core/behaviour.ts';
+import type { ApiRequest } from './request.ts';
+import type { KuzzleState, UserSource } from './state.ts';
+import type { TokenContext, VerifiedToken } from './tokens.ts';
+
+/** Everything an action may use: the stores, the behaviour switches, the token keeper and the clock. */
+export interface MockEnv {
+  state: KuzzleState;
+  behaviour: Behaviour;
+  tokens: TokenContext;
+  now: () => number;
+  /** Default lifetime of a login token, in ms (Kuzzle's security.authToken.expiresIn, "1h"). */
+  tokenTtlMs: number;
+}
+
+/** The caller: the anonymous user ("-1") or a stored user. */
+export interface Caller {
+  _id: string;
+  source: Record<string, unknown> & { profileIds: string[] };
+}
+
+export interface ActionContext {
+  request: ApiRequest;
+  caller: Caller;
+  token: VerifiedToken;
+  env: MockEnv;
+}
+
+/** One API action: returns its result (undefined: no result key) or throws a KuzzleError. */
+export type ActionHandler = (context: ActionContext) => Promise<unknown>;
+
+export type { UserSource };

@@ -1,0 +1,7 @@
+import type { FamilyModule } from '../../src/core/family.ts';
+import { deviations, notDeviable } from './deviations.ts';
+import { create } from './mock.ts';
+
+/** The kuzzle family of `conform mock`: auth:updateSelf and security:updateProfile, and what a client needs around them. */
+export default { family: 'kuzzle', create, deviations } satisfies FamilyModule;
+export { notDeviable };

@@ -1,0 +1,60 @@
+import type { MqttClientApi, MqttConnectResult, MqttSurface } from '../../src/core/family.ts';
+import { bareRequest, envelope } from './envelope.ts';
+import type { MockEnv } from './env.ts';
+import { kerror, wrapUnexpected } from './errors.ts';
+import { runMessage } from './message.ts';
+import type { ApiRequest } from './request.ts';
+import { parseJson } from './safe-json.ts';
+
+/** server.protocols.mqtt defaults (lib/config/default.config.ts:228-239). */
+export const REQUEST_TOPIC = 'Kuzzle/request';
+export const RESPONSE_TOPIC = 'Kuzzle/response';
+
+/**
+ * Kuzzle's MQTT protocol with allowPubSub false (kuzzle.md §6; mqttProtocol.js:195-288): no MQTT-level
+ * authentication (the jwt is in the payload), requests published on Kuzzle/request, each response delivered on
+ * Kuzzle/response to the requesting client only, without room.
+ */
+export function createMqttSurface(env: MockEnv): MqttSurface {
+  const { behaviour } = env;
+  const sticky = new Map<string, string>();
+  // kuzzle.all.transport.mqtt-response-topic: responses go to Kuzzle/response; the deviation uses another topic.
+  const responseTopic = behaviour.deviates('kuzzle.all.transport.mqtt-response-topic') ? 'Kuzzle/responses' : RESPONSE_TOPIC;
+  // kuzzle.updateSelf.auth.jwt-argument: each payload's jwt is read; the deviation reuses the first one an updateSelf
+  // of the client presented.
+  const beforeExecute = (clientId: string) => (request: ApiRequest): void => {
+    if (!behaviour.deviates('kuzzle.updateSelf.auth.jwt-argument') || request.controller !== 'auth' || request.action !== 'updateSelf') return;
+    const first = sticky.get(clientId);
+    if (first !== undefined) request.jwt = first;
+    else if (request.jwt !== null) sticky.set(clientId, request.jwt);
+  };
+  const answer = async (client: MqttClientApi, text: string, deliver: (value: unknown) => void): Promise<void> => {
+    const parsed = parseJson(text);
+    if (!parsed.ok) {
+      deliver(envelope(behaviour, bareRequest(), { error: kerror('network.mqtt.unexpected_error', parsed.message) }));
+      return;
+    }
+    const outcome = await runMessage(env, parsed.value, 'mqtt', { wrap: 'network.mqtt.unexpected_error', beforeExecute: beforeExecute(client.clientId) });
+    deliver(envelope(behaviour, outcome.request, outcome.kind === 'rejected' ? outcome.outcome : outcome.execution.outcome));
+  };
+  return {
+    connect: async (): Promise<MqttConnectResult> => ({ ok: true }),
+    // Kuzzle/request is write-only and wildcards are disabled (_authorizeSubscribe).
+    subscribe: (_clientId, topic, qos) => (topic === REQUEST_TOPIC || topic.includes('#') || topic.includes('+') ? null : qos),
+    mayPublish: (_clientId, topic) => topic === REQUEST_TOPIC,
+    mayForward: (_clientId, topic) => topic !== REQUEST_TOPIC,
+    async message(client, topic, payload): Promise<void> {
+      if (topic !== REQUEST_TOPIC) return;
+      const deliver = (value: unknown): void => client.deliver(responseTopic, JSON.stringify(value));
+      try {
+        await answer(client, payload.toString(), deliver);
+      } catch (error) {
+        // A mock bug still answers as Kuzzle would.
+        deliver(envelope(behaviour, bareRequest(), { error: wrapUnexpected(error) }));
+      }
+    },
+    disconnected(clientId: string): void {
+      sticky.delete(clientId);
+    },
+  };
+}
