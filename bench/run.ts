@@ -22,24 +22,48 @@ interface MockReady {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-async function http(url: string, token: string, connections: number): Promise<number> {
+/**
+ * PUT /_me from `connections` connections, each as its own user (tokens[i]): one user updated from 100 connections
+ * at once would measure version conflicts, as it would on a real Kuzzle, not round trips.
+ */
+async function http(url: string, tokens: string[], connections: number): Promise<number> {
+  let next = 0;
   const result = await autocannon({
     url: `${url}/_me`,
     method: 'PUT',
     connections,
     duration: SECONDS,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ fullname: 'Walter Smith', foo: 'bar' }),
+    setupClient: (client: { setHeaders(headers: Record<string, string>): void }) => {
+      client.setHeaders({ authorization: `Bearer ${tokens[next++ % tokens.length]}`, 'content-type': 'application/json' });
+    },
   });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`HTTP load got ${result.non2xx} non-2xx answers and ${result.errors} errors`);
   return result.requests.average;
 }
 
-async function kuzzleToken(base: string, admin: { username?: string; password: string }): Promise<string> {
-  const res = await fetch(`${base}/_login/local`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: admin.username, password: admin.password, expiresIn: '1h' }) });
+async function kuzzleToken(base: string, credentials: { username?: string; password: string }): Promise<string> {
+  const res = await fetch(`${base}/_login/local`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: credentials.username, password: credentials.password, expiresIn: '1h' }) });
   const body = (await res.json()) as { result?: { jwt?: string } };
   if (!body.result?.jwt) throw new Error(`Kuzzle login failed: ${JSON.stringify(body)}`);
   return body.result.jwt;
+}
+
+/** One user (profile default) per connection, created through the API as a client would. */
+async function kuzzleUsers(base: string, adminToken: string, count: number): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = `bench-${i}`;
+    const res = await fetch(`${base}/users/${id}/_create?refresh=wait_for`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ content: { profileIds: ['default'] }, credentials: { local: { username: id, password: 'bench-password' } } }),
+    });
+    if (res.status !== 200) throw new Error(`createUser ${id} answered ${res.status}: ${await res.text()}`);
+    tokens.push(await kuzzleToken(base, { username: id, password: 'bench-password' }));
+  }
+  return tokens;
 }
 
 const listener = (ready: MockReady, family: string, transport: string) => {
@@ -87,14 +111,16 @@ for (let round = 1; round <= ROUNDS; round++) {
   try {
     const kuzzle = listener(mock.ready, 'kuzzle', 'http');
     const token = await kuzzleToken(kuzzle, mock.ready.credentials.kuzzle?.admin ?? { password: '' });
+    const tokens = await kuzzleUsers(kuzzle, token, 100);
     for (const connections of [10, 100]) {
-      const b = await measure(`bare node:http PUT /_me, ${connections} connections`, () => http(`http://127.0.0.1:${bare.ready.port}`, 'bench-token', connections));
-      const m = await measure(`mock PUT /_me, ${connections} connections`, () => http(kuzzle, token, connections));
+      const b = await measure(`bare node:http PUT /_me, ${connections} connections`, () => http(`http://127.0.0.1:${bare.ready.port}`, ['bench-token'], connections));
+      const m = await measure(`mock PUT /_me, ${connections} connections`, () => http(kuzzle, tokens, connections));
       record(`http PUT /_me ×${connections}`, 'requests/s', b, m);
     }
     bareHttpPeak = Math.max(bareHttpPeak, bare.peakRssMb());
     const bareWs = await startChild<{ port: number }>('servers/bare-ws.ts');
-    const ws = (id: string) => ({ controller: 'auth', action: 'updateSelf', requestId: id, jwt: token, body: { fullname: 'Walter Smith' } });
+    // Connection c sends as user c (see kuzzleUsers); the request id starts with the connection number.
+    const ws = (id: string) => ({ controller: 'auth', action: 'updateSelf', requestId: id, jwt: tokens[Number(id.split('-')[0]) % tokens.length], body: { fullname: 'Walter Smith' } });
     const bw = await measure('bare ws round trips, 50 connections', () => wsRoundTrips(`ws://127.0.0.1:${bareWs.ready.port}`, 50, SECONDS * 1000, ws));
     const mw = await measure('mock Kuzzle WebSocket updateSelf, 50 connections', () => wsRoundTrips(listener(mock.ready, 'kuzzle', 'ws'), 50, SECONDS * 1000, ws));
     record('ws updateSelf ×50', 'round trips/s', bw, mw);

@@ -1,5 +1,6 @@
 /** Regenerates src/generated/<family>.openapi.ts from specs/openapi/<family>.yaml and src/generated/schemas.ts from schemas/: `npm run generate`. */
-import { writeSchemaBundle, writeTypes } from '../src/specs/generate-types.ts';
+import { writeTypes } from '../src/specs/generate-types.ts';
+import { writeSchemaBundle } from '../src/specs/schema-bundle.ts';
 import { FAMILIES } from '../src/specs/families.ts';
 import { relative } from '../src/specs/paths.ts';
 

@@ -24,18 +24,18 @@ export function bareRequest(requestId: unknown = globalThis.crypto.randomUUID())
  */
 export function envelope(behaviour: Behaviour, request: EnvelopeRequest, outcome: Outcome): Record<string, unknown> {
   const error = outcome.error ? errorJson(behaviour, outcome.error) : null;
-  const body: Record<string, unknown> = {
-    action: request.action,
-    collection: request.args.collection,
-    controller: request.controller,
-    error,
-    headers: {},
-    index: request.args.index,
-    requestId: request.requestId,
-    result: outcome.error ? null : outcome.result,
-    status: outcome.error ? outcome.error.status : 200,
-    volatile: request.volatile,
-  };
+  // Built key by key so that absent keys stay absent (JSON drops undefined values; the key order is Kuzzle's).
+  const body: Record<string, unknown> = { action: request.action };
+  if (request.args.collection !== undefined) body.collection = request.args.collection;
+  body.controller = request.controller;
+  body.error = error;
+  body.headers = {};
+  if (request.args.index !== undefined) body.index = request.args.index;
+  body.requestId = request.requestId;
+  const result = outcome.error ? null : outcome.result;
+  if (result !== undefined) body.result = result;
+  body.status = outcome.error ? outcome.error.status : 200;
+  body.volatile = request.volatile;
   const operation = `${request.controller}:${request.action}`;
   if (!outcome.error) {
     // kuzzle.updateSelf.envelope.success: the deviation drops controller and action from a successful updateSelf.
@@ -50,7 +50,7 @@ export function envelope(behaviour: Behaviour, request: EnvelopeRequest, outcome
   if (request.protocol !== undefined && request.protocol !== 'http' && behaviour.deviates('kuzzle.all.envelope.request-id-echo')) {
     body.requestId = globalThis.crypto.randomUUID();
   }
-  return JSON.parse(JSON.stringify(body)) as Record<string, unknown>;
+  return body;
 }
 
 /** KuzzleError.toJSON; kuzzle.all.envelope.error: the deviation leaves status out of the error object. */

@@ -12,7 +12,7 @@ test('routed responses: status line = envelope status, Kuzzle headers, generated
   assert.match(reply.body.requestId as string, UUID_V4);
   assert.equal(reply.headers['x-kuzzle-request-id'], reply.body.requestId);
   assert.equal(reply.headers['content-type'], 'application/json');
-  assert.equal(reply.headers.connection, 'close');
+  assert.equal(reply.headers.connection, undefined, 'connections are kept alive (docs/decisions/0004)');
   assert.equal(reply.headers['x-kuzzle-node'], 'undefined');
   assert.equal(reply.headers['access-control-allow-origin'], 'http://app.test');
   assert.equal(reply.headers.vary, 'Origin');

@@ -25,8 +25,10 @@ export function bareErrorResponse(behaviour: Behaviour, error: KuzzleError, orig
 
 /**
  * A routed response (httpWriteRequestHeaders, httpwsProtocol.js:733-774): the envelope, with the status line equal to
- * its status, Connection: close, X-Kuzzle-Request-Id, the router's default headers and X-Kuzzle-Node, which reads
- * "undefined" since Kuzzle 2.46 (kuzzle-observed.md). Responses are never compressed: Content-Encoding identity.
+ * its status, X-Kuzzle-Request-Id, the router's default headers and X-Kuzzle-Node, which reads "undefined" since
+ * Kuzzle 2.46 (kuzzle-observed.md). Responses are never compressed: Content-Encoding identity.
+ * Kuzzle also sends Connection: close; the mock keeps connections alive instead, since no client can rely on the
+ * close and it would make every request of a client pay a new TCP handshake (docs/decisions/0004).
  */
 export function envelopeResponse(
   behaviour: Behaviour,
@@ -41,7 +43,6 @@ export function envelopeResponse(
     // kuzzle.all.envelope.http-status: the status line equals the envelope's status; the deviation always answers 200.
     status: behaviour.deviates('kuzzle.all.envelope.http-status') ? 200 : status,
     headers: {
-      connection: 'close',
       'x-kuzzle-request-id': context.requestId,
       'x-kuzzle-node': 'undefined',
       'accept-encoding': 'gzip,deflate,identity',

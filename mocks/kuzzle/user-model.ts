@@ -12,12 +12,13 @@ export function loadUser(state: KuzzleState, id: string): Caller {
   if (id === ANONYMOUS_ID || id === 'anonymous') return anonymousCaller();
   const doc = state.users.get(id);
   if (!doc) throw kerror('security.user.not_found', id);
-  return { _id: id, source: structuredClone(doc.source) };
+  // Stored sources are never changed in place (every write stores a new object), so a shallow copy is enough.
+  return { _id: id, source: { ...doc.source } };
 }
 
 /** serializeUser: {_id, _source} where _source is every field of the user except _id, never its credentials. */
 export function serializeUser(id: string, source: Record<string, unknown>): { _id: string; _source: Record<string, unknown> } {
-  return { _id: id, _source: structuredClone(source) };
+  return { _id: id, _source: { ...source } };
 }
 
 /**

@@ -1,9 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { DataFileError } from '../specs/data-file.ts';
 import { ToolError } from './errors.ts';
-import { runSpecs, type Output } from './specs-command.ts';
+import type { Output } from './specs-command.ts';
 import { splitList } from './specs-filter.ts';
-import { runMock } from './mock-command.ts';
 import { collect, integer, rate } from './mock-options.ts';
 
 const stdio: Output = {
@@ -29,7 +28,7 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .option('--json', 'print the requirements as JSON')
     .option('--counts', 'print the number of requirements per family and category')
     .option('--verify', 'also validate the OpenAPI/AsyncAPI descriptions and the generated types')
-    .action(async (options) => setExit(await runSpecs(options, io)));
+    .action(async (options) => setExit(await (await import('./specs-command.ts')).runSpecs(options, io)));
 
   const port = integer(0, 65535);
   program
@@ -58,7 +57,7 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .option('--state <file>', 'keep the state in this file across restarts')
     .option('--targets-dir <dir>', 'write one target file per family for conform test')
     .option('--list-deviations', 'list the deviations the mock can switch on, and exit')
-    .action(async (options) => setExit(await runMock(options, io)));
+    .action(async (options) => setExit(await (await import('./mock-command.ts')).runMock(options, io)));
 
   return program;
 }

@@ -42,7 +42,7 @@ export function createHttpListener(options: HttpListenerOptions): FastifyInstanc
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   const answer = async (exchange: HttpRequest, reply: FastifyReply): Promise<FastifyReply | void> => {
-    traffic.record({ family: mock.family, transport: 'http', direction: 'in', summary: `${exchange.method} ${exchange.url}`, body: exchange.body ? Buffer.from(exchange.body).toString('utf8') : undefined });
+    traffic.record({ family: mock.family, transport: 'http', direction: 'in', summary: `${exchange.method} ${exchange.url}`, body: exchange.body ?? undefined });
     if (injector.active) {
       await injector.wait();
       const fault = injector.decide();

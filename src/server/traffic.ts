@@ -12,25 +12,57 @@ export interface TrafficEntry {
   body?: string;
 }
 
-/** A bounded log of the last exchanges, so a long-running mock never grows without limit. */
-export class TrafficLog {
-  private readonly entries: TrafficEntry[] = [];
-  constructor(private readonly limit = 1000) {}
+/** What is kept per message: the raw parts, formatted only when someone asks (recording is on every request's path). */
+interface Recorded {
+  at: number;
+  family: Family;
+  transport: Transport;
+  direction: 'in' | 'out';
+  summary: string;
+  status?: number;
+  body?: string | Uint8Array;
+}
 
-  record(entry: Omit<TrafficEntry, 'at'>): void {
-    this.entries.push({ at: new Date().toISOString(), ...entry, body: clip(entry.body) });
-    if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
+const MAX_BODY = 4096;
+const decoder = new TextDecoder();
+
+function text(body: string | Uint8Array | undefined): string | undefined {
+  if (body === undefined) return undefined;
+  const full = typeof body === 'string' ? body : decoder.decode(body.subarray(0, MAX_BODY + 1));
+  const length = typeof body === 'string' ? body.length : body.length;
+  return length > MAX_BODY ? `${full.slice(0, MAX_BODY)}… (${length} ${typeof body === 'string' ? 'characters' : 'bytes'})` : full;
+}
+
+/** A bounded log of the last exchanges (a ring buffer), so a long-running mock never grows without limit. */
+export class TrafficLog {
+  private readonly ring: Array<Recorded | undefined>;
+  private next = 0;
+  private size = 0;
+
+  constructor(private readonly limit = 1000) {
+    this.ring = new Array(limit);
+  }
+
+  record(entry: Omit<Recorded, 'at'>): void {
+    (entry as Recorded).at = Date.now();
+    this.ring[this.next] = entry as Recorded;
+    this.next = (this.next + 1) % this.limit;
+    if (this.size < this.limit) this.size++;
   }
 
   list(filter: { family?: string; transport?: string } = {}): TrafficEntry[] {
-    return this.entries.filter((e) => (!filter.family || e.family === filter.family) && (!filter.transport || e.transport === filter.transport));
+    const out: TrafficEntry[] = [];
+    for (let i = 0; i < this.size; i++) {
+      const e = this.ring[(this.next - this.size + i + this.limit) % this.limit];
+      if (!e || (filter.family && e.family !== filter.family) || (filter.transport && e.transport !== filter.transport)) continue;
+      out.push({ at: new Date(e.at).toISOString(), family: e.family, transport: e.transport, direction: e.direction, summary: e.summary, ...(e.status !== undefined ? { status: e.status } : {}), ...(e.body !== undefined ? { body: text(e.body) } : {}) });
+    }
+    return out;
   }
 
   clear(): void {
-    this.entries.length = 0;
+    this.ring.fill(undefined);
+    this.next = 0;
+    this.size = 0;
   }
-}
-
-function clip(body: string | undefined): string | undefined {
-  return body !== undefined && body.length > 4096 ? `${body.slice(0, 4096)}… (${body.length} characters)` : body;
 }

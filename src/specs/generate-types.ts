@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { GENERATED_DIR, SCHEMAS_DIR, relative } from './paths.ts';
-import { listSchemaFiles } from './schema-registry.ts';
+import { GENERATED_DIR, relative } from './paths.ts';
 import { problem, type Problem } from './problem.ts';
-import { openapiPath } from './checks/check-openapi.ts';
+import { openapiPath } from './descriptions.ts';
 import type { Family } from './families.ts';
 
 export function generatedPath(family: Family): string {
@@ -41,26 +40,3 @@ export async function checkGeneratedTypes(family: Family): Promise<Problem[]> {
   return [];
 }
 
-export const SCHEMA_BUNDLE = path.join(GENERATED_DIR, 'schemas.ts');
-
-/**
- * Every schema under schemas/ as one importable module, so the mocks validate with the same schemas in Node and in
- * a browser (MSW), without reading files at run time.
- */
-export function generateSchemaBundle(): string {
-  const entries = listSchemaFiles().map((file) => `  ${JSON.stringify(file)}: ${fs.readFileSync(path.join(SCHEMAS_DIR, file), 'utf8').trim().replace(/\n/g, '\n  ')},`);
-  return `// Generated from schemas/: do not edit, run \`npm run generate\`.\n\nexport const SCHEMAS: Record<string, object> = {\n${entries.join('\n')}\n};\n`;
-}
-
-export function writeSchemaBundle(): string {
-  fs.mkdirSync(path.dirname(SCHEMA_BUNDLE), { recursive: true });
-  fs.writeFileSync(SCHEMA_BUNDLE, generateSchemaBundle());
-  return SCHEMA_BUNDLE;
-}
-
-export function checkSchemaBundle(): Problem[] {
-  const rel = relative(SCHEMA_BUNDLE);
-  if (!fs.existsSync(SCHEMA_BUNDLE)) return [problem('generated-types', rel, 'missing: run `npm run generate`')];
-  if (fs.readFileSync(SCHEMA_BUNDLE, 'utf8') !== generateSchemaBundle()) return [problem('generated-types', rel, 'stale: run `npm run generate`')];
-  return [];
-}

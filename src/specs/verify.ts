@@ -12,9 +12,8 @@ import { checkCatalogue, checkIdsUnique, checkSeedsAssigned } from './checks/che
 import { checkResearchCoverage, checkSeedCoverage } from './checks/check-coverage.ts';
 import { checkExamples } from './checks/check-examples.ts';
 import { checkProfile, checkRequiredProfiles } from './checks/check-profiles.ts';
-import { checkOpenapi } from './checks/check-openapi.ts';
-import { ASYNC_FAMILIES, checkAsyncapi } from './checks/check-asyncapi.ts';
-import { checkGeneratedTypes, checkSchemaBundle } from './generate-types.ts';
+import { ASYNC_FAMILIES } from './descriptions.ts';
+import { checkSchemaBundle } from './schema-bundle.ts';
 import { checkNoDuplicateDefinitions, checkSchemasReferenced } from './checks/check-schema-usage.ts';
 
 export interface VerifyOptions {
@@ -70,6 +69,11 @@ export async function verifySpecs(options: VerifyOptions = {}): Promise<Problem[
     if (profile && families.includes(profile.family)) problems.push(...checkProfile(file, profile, catalogues, registry));
   }
   if (!options.skipDescriptions) {
+    // The description tools (redocly, the AsyncAPI parser, openapi-typescript with the TypeScript compiler) take
+    // seconds to load: only a full verification pays for them.
+    const { checkOpenapi } = await import('./checks/check-openapi.ts');
+    const { checkAsyncapi } = await import('./checks/check-asyncapi.ts');
+    const { checkGeneratedTypes } = await import('./generate-types.ts');
     for (const family of families) {
       problems.push(...(await checkOpenapi(family, catalogues.find((c) => c.family === family))));
       problems.push(...checkSchemasReferenced(family));

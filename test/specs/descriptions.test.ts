@@ -4,8 +4,10 @@ import { readCatalogue } from '../../src/specs/catalogue.ts';
 import { FAMILIES } from '../../src/specs/families.ts';
 import { formatProblem } from '../../src/specs/problem.ts';
 import { checkOpenapi } from '../../src/specs/checks/check-openapi.ts';
-import { ASYNC_FAMILIES, checkAsyncapi } from '../../src/specs/checks/check-asyncapi.ts';
-import { checkGeneratedTypes, checkSchemaBundle } from '../../src/specs/generate-types.ts';
+import { checkAsyncapi } from '../../src/specs/checks/check-asyncapi.ts';
+import { ASYNC_FAMILIES } from '../../src/specs/descriptions.ts';
+import { checkGeneratedTypes } from '../../src/specs/generate-types.ts';
+import { checkSchemaBundle } from '../../src/specs/schema-bundle.ts';
 import { checkNoDuplicateDefinitions, checkSchemasReferenced } from '../../src/specs/checks/check-schema-usage.ts';
 
 for (const family of FAMILIES) {

@@ -62,14 +62,15 @@ export const updateSelf: ActionHandler = async (context) => {
   const target = retargets && typeof body._id === 'string' && state.users.has(body._id) ? body._id : caller._id;
   const before = state.users.get(target);
   if (!before) throw kerror('security.user.not_found', target);
-  const previous = structuredClone(before.source);
+  // Writes store new objects, never change a stored one: the version before the update stays as it was.
+  const previous = before.source;
   const updated = await state.users.update(target, (current) => merge(context, current, body, escalates), {
     waitForRefresh: refresh === 'wait_for',
     retryOnConflict,
   });
   if (!updated) throw kerror('security.user.not_found', target);
   // kuzzle.updateSelf.envelope.result-user: the deviation answers the user as it was before the update.
-  const source: Record<string, unknown> = structuredClone(behaviour.deviates('kuzzle.updateSelf.envelope.result-user') ? previous : updated.source);
+  const source: Record<string, unknown> = { ...(behaviour.deviates('kuzzle.updateSelf.envelope.result-user') ? previous : updated.source) };
   // kuzzle.updateSelf.envelope.no-credentials: the deviation discloses the local credentials in _source.
   if (behaviour.deviates('kuzzle.updateSelf.envelope.no-credentials')) {
     const username = usernameOf(state, target);

@@ -1,16 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { Parser, fromFile } from '@asyncapi/parser';
-import { SPECS_DIR, relative } from '../paths.ts';
+import { relative } from '../paths.ts';
+import { asyncapiPath } from '../descriptions.ts';
 import { problem, type Problem } from '../problem.ts';
 import type { Family } from '../families.ts';
-
-/** The families with a WebSocket or MQTT surface. */
-export const ASYNC_FAMILIES: readonly Family[] = ['kuzzle', 'devicehive'];
-
-export function asyncapiPath(family: Family): string {
-  return path.join(SPECS_DIR, 'asyncapi', `${family}.yaml`);
-}
 
 /** Parses with the official AsyncAPI parser; any diagnostic of severity error is a problem. */
 export async function checkAsyncapi(family: Family): Promise<Problem[]> {

@@ -1,15 +1,11 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { bundle, createConfig } from '@redocly/openapi-core';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { SPECS_DIR, relative } from '../paths.ts';
+import { relative } from '../paths.ts';
+import { openapiPath } from '../descriptions.ts';
 import { problem, type Problem } from '../problem.ts';
 import type { Catalogue } from '../catalogue.ts';
 import type { Family } from '../families.ts';
-
-export function openapiPath(family: Family): string {
-  return path.join(SPECS_DIR, 'openapi', `${family}.yaml`);
-}
 
 /** The routes the documents name; the description must have each, and mark the deprecated alias. */
 export const DOCUMENTED_ROUTES: Record<Family, Array<{ method: string; path: string; deprecated?: boolean }>> = {

@@ -6,8 +6,7 @@ import { readDataFile } from '../data-file.ts';
 import { listSchemaFiles } from '../schema-registry.ts';
 import { problem, type Problem } from '../problem.ts';
 import type { Family } from '../families.ts';
-import { openapiPath } from './check-openapi.ts';
-import { asyncapiPath } from './check-asyncapi.ts';
+import { asyncapiPath, openapiPath } from '../descriptions.ts';
 
 /** Every "$ref" string value in a parsed document, with the file it sits in. */
 function refsOf(value: unknown, out: string[] = []): string[] {

@@ -1,0 +1,22 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TrafficLog } from './traffic.ts';
+
+test('the traffic log keeps the last entries only, oldest first, and filters', () => {
+  const log = new TrafficLog(3);
+  for (let i = 1; i <= 5; i++) log.record({ family: i % 2 ? 'kuzzle' : 'userapi', transport: 'http', direction: 'in', summary: `r${i}` });
+  assert.deepEqual(log.list().map((e) => e.summary), ['r3', 'r4', 'r5']);
+  assert.deepEqual(log.list({ family: 'kuzzle' }).map((e) => e.summary), ['r3', 'r5']);
+  log.clear();
+  assert.deepEqual(log.list(), []);
+});
+
+test('bodies are decoded when listed, and long ones are cut with their length', () => {
+  const log = new TrafficLog();
+  log.record({ family: 'kuzzle', transport: 'http', direction: 'in', summary: 'x', body: new TextEncoder().encode('{"a":1}') });
+  log.record({ family: 'kuzzle', transport: 'http', direction: 'out', summary: 'y', status: 200, body: 'z'.repeat(5000) });
+  const [a, b] = log.list();
+  assert.equal(a?.body, '{"a":1}');
+  assert.match(b?.body ?? '', /… \(5000 characters\)$/);
+  assert.equal(b?.status, 200);
+});

@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { GENERATED_DIR, SCHEMAS_DIR, relative } from './paths.ts';
+import { listSchemaFiles } from './schema-registry.ts';
+import { problem, type Problem } from './problem.ts';
+
+export const SCHEMA_BUNDLE = path.join(GENERATED_DIR, 'schemas.ts');
+
+/**
+ * Every schema under schemas/ as one importable module, so the mocks validate with the same schemas in Node and in
+ * a browser (MSW), without reading files at run time.
+ */
+export function generateSchemaBundle(): string {
+  const entries = listSchemaFiles().map((file) => `  ${JSON.stringify(file)}: ${fs.readFileSync(path.join(SCHEMAS_DIR, file), 'utf8').trim().replace(/\n/g, '\n  ')},`);
+  return `// Generated from schemas/: do not edit, run \`npm run generate\`.\n\nexport const SCHEMAS: Record<string, object> = {\n${entries.join('\n')}\n};\n`;
+}
+
+export function writeSchemaBundle(): string {
+  fs.mkdirSync(path.dirname(SCHEMA_BUNDLE), { recursive: true });
+  fs.writeFileSync(SCHEMA_BUNDLE, generateSchemaBundle());
+  return SCHEMA_BUNDLE;
+}
+
+export function checkSchemaBundle(): Problem[] {
+  const rel = relative(SCHEMA_BUNDLE);
+  if (!fs.existsSync(SCHEMA_BUNDLE)) return [problem('generated-types', rel, 'missing: run `npm run generate`')];
+  if (fs.readFileSync(SCHEMA_BUNDLE, 'utf8') !== generateSchemaBundle()) return [problem('generated-types', rel, 'stale: run `npm run generate`')];
+  return [];
+}
