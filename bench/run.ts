@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
-import { BENCH_DIR, startChild, type Child } from './load/child.ts';
+import os from 'node:os';
+import { BENCH_DIR, startChild, startProcess, type Child } from './load/child.ts';
 import { wsRoundTrips } from './load/ws-load.ts';
 import { mqttRoundTrips } from './load/mqtt-load.ts';
 
@@ -18,6 +19,20 @@ const ROOT = path.resolve(BENCH_DIR, '..');
 interface MockReady {
   listeners: Array<{ family: string; transport: string; url: string }>;
   credentials: Record<string, { admin?: { username?: string; login?: string; password: string } }>;
+}
+
+/** The mock as a user runs it: `conform mock` (the build in dist/ when fresh), its endpoints read from its target files. */
+function startCliMock(families: string[]): Promise<Child<MockReady>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conform-bench-'));
+  const args = [path.join(ROOT, 'bin', 'conform.mjs'), 'mock', '--ephemeral', '--family', families.join(','), '--targets-dir', dir];
+  return startProcess(args, (out) => {
+    if (!out.includes('conform mock is ready')) return undefined;
+    const targets = families.map((f) => JSON.parse(fs.readFileSync(path.join(dir, `${f}.json`), 'utf8')) as Record<string, any>);
+    return {
+      listeners: targets.flatMap((t) => ['http', 'ws', 'mqtt'].filter((k) => t[k]).map((k) => ({ family: t.api, transport: k, url: t[k] }))),
+      credentials: Object.fromEntries(targets.map((t) => [t.api, t.auth])),
+    };
+  });
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -107,7 +122,7 @@ let bareHttpPeak = 0;
 for (let round = 1; round <= ROUNDS; round++) {
   process.stderr.write(`round ${round}/${ROUNDS}\n`);
   const bare = await startChild<{ port: number }>('servers/bare-http.ts', ['bench-token']);
-  const mock = await startChild<MockReady>('servers/mock.ts', ['kuzzle,devicehive']);
+  const mock = await startCliMock(['kuzzle', 'devicehive']);
   try {
     const kuzzle = listener(mock.ready, 'kuzzle', 'http');
     const token = await kuzzleToken(kuzzle, mock.ready.credentials.kuzzle?.admin ?? { password: '' });

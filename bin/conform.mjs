@@ -1,8 +1,32 @@
 #!/usr/bin/env node
-// The conform CLI. The sources are TypeScript; tsx compiles them on load (see docs/decisions/0001-run-typescript-with-tsx.md).
-import { register } from 'tsx/esm/api';
+// The conform CLI. It runs the build in dist/ when that is newer than every source file, and the TypeScript
+// sources through tsx otherwise, so a developer's edit is never shadowed by a stale build
+// (docs/decisions/0001-run-typescript-with-tsx.md).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-register();
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function builtAndFresh() {
+  try {
+    const built = fs.statSync(path.join(root, 'dist', 'BUILT')).mtimeMs;
+    return built >= Math.max(newestSource(path.join(root, 'src')), newestSource(path.join(root, 'mocks')));
+  } catch {
+    return false;
+  }
+}
+
 // Output piped into `head` and the like: a closed pipe ends the command quietly.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {
@@ -10,5 +34,14 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-const { main } = await import('../src/cli/main.ts');
+
+let entry;
+if (builtAndFresh()) {
+  entry = pathToFileURL(path.join(root, 'dist', 'cli', 'main.js')).href;
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  entry = pathToFileURL(path.join(root, 'src', 'cli', 'main.ts')).href;
+}
+const { main } = await import(entry);
 process.exitCode = await main(process.argv.slice(2));

@@ -16,26 +16,34 @@ export interface Child<T> {
 }
 
 /** Runs a TypeScript file in its own Node process and waits for the JSON line it prints when ready. */
-export async function startChild<T>(script: string, args: string[] = [], timeoutMs = 20_000): Promise<Child<T>> {
+export function startChild<T>(script: string, args: string[] = [], timeoutMs = 20_000): Promise<Child<T>> {
+  return startProcess(['--import', 'tsx', path.join(BENCH_DIR, script), ...args], (out) => {
+    const line = out.split('\n').find((l) => l.trim().startsWith('{'));
+    return line ? (JSON.parse(line) as T) : undefined;
+  }, timeoutMs);
+}
+
+/** Runs Node with these arguments and waits until `ready` finds what it needs in the standard output so far. */
+export async function startProcess<T>(args: string[], ready: (stdout: string) => T | undefined, timeoutMs = 20_000): Promise<Child<T>> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const ready = await new Promise<T>((resolve, reject) => {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const value = await new Promise<T>((resolve, reject) => {
     let buffer = '';
-    const timer = setTimeout(() => reject(new Error(`${script} was not ready within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(() => reject(new Error(`${args.join(' ')} was not ready within ${timeoutMs} ms`)), timeoutMs);
     child.stdout?.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
-      const line = buffer.split('\n').find((l) => l.trim().startsWith('{'));
-      if (line) {
+      const found = ready(buffer);
+      if (found !== undefined) {
         clearTimeout(timer);
-        resolve(JSON.parse(line) as T);
+        resolve(found);
       }
     });
-    child.on('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before it was ready`)));
   });
   const startMs = performance.now() - started;
   return {
     process: child,
-    ready,
+    ready: value,
     startMs,
     peakRssMb: () => {
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');

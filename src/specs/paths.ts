@@ -1,8 +1,21 @@
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-/** The project root: two levels above src/specs, wherever the package is installed. */
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The nearest folder above `from` whose package.json is conform's: the same from src/ and from a build in dist/. */
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    try {
+      if (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name === 'conform') return dir;
+    } catch {
+      // no package.json here: keep looking upwards
+    }
+    if (path.dirname(dir) === dir) throw new Error(`no conform package.json above ${from}`);
+  }
+}
+
+/** The project root, wherever the package is installed. */
+export const ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 export const SPECS_DIR = path.join(ROOT, 'specs');
 export const SCHEMAS_DIR = path.join(ROOT, 'schemas');
