@@ -1,14 +1,23 @@
 import { defineConfig } from '@playwright/test';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FAMILIES } from './src/specs/families.ts';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const shards = process.env.CONFORM_BLOB_DIR ? [['blob', { outputDir: process.env.CONFORM_BLOB_DIR }] as const] : [];
 
 /**
- * The conformance suites (suites/) are Playwright Test projects: one test file runs against several targets,
- * chosen with option fixtures per project, never with conditionals inside tests. The suites arrive with the
- * conformance issue; this configuration is their home.
+ * The conformance suites: one project per family (suites/<family>/), run by `conform test`, which chooses the
+ * project from the target file and passes the target in CONFORM_TARGET. Tests are generated per requirement and
+ * per transport the target offers (suites/harness.ts).
  */
 export default defineConfig({
   testDir: './suites',
-  outputDir: './test-results',
-  fullyParallel: true,
-  reporter: [['list']],
-  timeout: 15_000,
+  outputDir: process.env.CONFORM_OUTPUT_DIR ?? './test-results',
+  fullyParallel: false,
+  workers: Number(process.env.CONFORM_WORKERS ?? 1),
+  timeout: Number(process.env.CONFORM_TEST_TIMEOUT_MS ?? 20_000),
+  retries: 0,
+  reporter: [['list'], [path.join(root, 'src', 'reports', 'playwright-reporter.ts')], ...shards],
+  projects: FAMILIES.map((family) => ({ name: family, testDir: `./suites/${family}` })),
 });

@@ -8,6 +8,9 @@ export const TOOL_ERRORS = {
   CONFORM_ERR_DATA_FILE: { exitCode: 2, summary: 'A data file cannot be read or parsed.' },
   CONFORM_ERR_CONFIG: { exitCode: 2, summary: 'The mock configuration (file, environment or flags) is invalid.' },
   CONFORM_ERR_LISTEN: { exitCode: 2, summary: 'A listener cannot bind its address (port in use, address not available).' },
+  CONFORM_ERR_TARGET: { exitCode: 2, summary: 'The target file is missing, not JSON, or does not match schemas/target.schema.json.' },
+  CONFORM_ERR_UNREACHABLE: { exitCode: 2, summary: 'An endpoint of the target cannot be reached; its tests failed and the reports say so.' },
+  CONFORM_ERR_RUN: { exitCode: 2, summary: 'The suites ended without writing their report (Playwright could not start or crashed).' },
 } as const;
 
 export type ToolErrorCode = keyof typeof TOOL_ERRORS;

@@ -30,6 +30,21 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .option('--verify', 'also validate the OpenAPI/AsyncAPI descriptions and the generated types')
     .action(async (options) => setExit(await (await import('./specs-command.ts')).runSpecs(options, io)));
 
+  program
+    .command('test')
+    .description('certify an implementation: run the conformance suites against a target and write the reports')
+    .option('--target <file>', 'target file: the family, its endpoints and credentials (schemas/target.schema.json)')
+    .option('--mock', 'certify the built-in mock (started on free ports), every family unless --family')
+    .addOption(new Option('--family <list>', 'with --mock: the families to certify').argParser(collect))
+    .addOption(new Option('--transport <list>', 'http, ws, mqtt (default: every transport the target offers)').argParser(collect))
+    .option('--report-dir <dir>', 'where conformance.json, conformance.html, junit.xml and summary.md go (default reports)')
+    .option('--baseline <file>', 'known failures that do not count: a JSON {id: {why}} or a profile from specs/profiles')
+    .option('--grep <pattern>', 'only the tests whose name (requirement id) matches')
+    .addOption(new Option('--workers <n>', 'parallel Playwright workers (default 1)').argParser(integer(1, 64)))
+    .option('--shard <i/n>', "run one shard of n (Playwright's --shard); merge the blob reports with conform merge-reports")
+    .addOption(new Option('--timeout <ms>', 'timeout of each test (default 20000)').argParser(integer(1000, 600_000)))
+    .action(async (options) => setExit(await (await import('./test-command.ts')).runTest(options, io)));
+
   const port = integer(0, 65535);
   program
     .command('mock')

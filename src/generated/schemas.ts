@@ -1498,6 +1498,195 @@ export const SCHEMAS: Record<string, object> = {
       }
     }
   },
+  "report.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://conform.invalid/schemas/report.schema.json",
+    "title": "conform test: conformance.json",
+    "type": "object",
+    "required": ["tool", "api", "target", "startedAt", "durationMs", "transportsTested", "summary", "requirements"],
+    "additionalProperties": false,
+    "properties": {
+      "tool": {
+        "type": "object",
+        "required": ["name", "version"],
+        "additionalProperties": false,
+        "properties": { "name": { "const": "conform" }, "version": { "type": "string" } }
+      },
+      "api": { "enum": ["kuzzle", "devicehive", "userapi"] },
+      "target": {
+        "description": "Name and endpoints only: never passwords or tokens.",
+        "type": "object",
+        "required": ["name", "endpoints"],
+        "additionalProperties": false,
+        "properties": {
+          "name": { "type": "string" },
+          "api": { "enum": ["kuzzle", "devicehive", "userapi"] },
+          "endpoints": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": { "http": { "type": "string" }, "ws": { "type": "string" }, "mqtt": { "type": "string" } }
+          }
+        }
+      },
+      "startedAt": { "type": "string", "format": "date-time" },
+      "durationMs": { "type": "integer", "minimum": 0 },
+      "transportsTested": { "type": "array", "items": { "$ref": "#/$defs/transport" } },
+      "summary": {
+        "type": "object",
+        "required": ["passed", "failed", "skipped", "notTested", "knownDeviations", "mustFailed", "shouldFailed"],
+        "additionalProperties": false,
+        "properties": {
+          "passed": { "type": "integer", "minimum": 0 },
+          "failed": { "type": "integer", "minimum": 0 },
+          "skipped": { "type": "integer", "minimum": 0 },
+          "notTested": { "type": "integer", "minimum": 0 },
+          "knownDeviations": { "type": "integer", "minimum": 0 },
+          "mustFailed": { "type": "integer", "minimum": 0 },
+          "shouldFailed": { "type": "integer", "minimum": 0 }
+        }
+      },
+      "requirements": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": ["id", "family", "operation", "level", "category", "title", "source", "status", "transports", "failures"],
+          "additionalProperties": false,
+          "properties": {
+            "id": { "type": "string" },
+            "family": { "enum": ["kuzzle", "devicehive", "userapi"] },
+            "operation": { "type": "string" },
+            "level": { "enum": ["MUST", "SHOULD", "MAY"] },
+            "category": { "type": "string" },
+            "title": { "type": "string" },
+            "source": { "type": "string" },
+            "status": { "$ref": "#/$defs/status" },
+            "transports": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": { "http": { "$ref": "#/$defs/status" }, "ws": { "$ref": "#/$defs/status" }, "mqtt": { "$ref": "#/$defs/status" } }
+            },
+            "failures": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": ["transport", "test", "message", "exchanges"],
+                "additionalProperties": false,
+                "properties": {
+                  "transport": { "$ref": "#/$defs/transport" },
+                  "test": { "type": "string" },
+                  "message": { "type": "string" },
+                  "exchanges": { "type": "array", "description": "The requests and responses that showed the failure." }
+                }
+              }
+            },
+            "knownBecause": { "type": "string" }
+          }
+        }
+      }
+    },
+    "$defs": {
+      "transport": { "enum": ["http", "ws", "mqtt"] },
+      "status": { "enum": ["passed", "failed", "skipped", "not-tested", "known-deviation"] }
+    }
+  },
+  "target.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://conform.invalid/schemas/target.schema.json",
+    "title": "conform test: a target to certify",
+    "description": "The family, its endpoints and the credentials the suite may use to set up its own fixtures. A transport without an endpoint is not tested.",
+    "type": "object",
+    "required": ["api", "auth"],
+    "oneOf": [{ "$ref": "#/$defs/kuzzle" }, { "$ref": "#/$defs/devicehive" }, { "$ref": "#/$defs/userapi" }],
+    "properties": {
+      "api": { "enum": ["kuzzle", "devicehive", "userapi"] },
+      "name": { "type": "string" },
+      "http": { "$ref": "#/$defs/url" },
+      "ws": { "$ref": "#/$defs/url" },
+      "mqtt": { "$ref": "#/$defs/url" },
+      "auth": { "type": "object" }
+    },
+    "$defs": {
+      "url": { "type": "string", "format": "uri" },
+      "kuzzle": {
+        "type": "object",
+        "required": ["api", "auth"],
+        "additionalProperties": false,
+        "properties": {
+          "api": { "const": "kuzzle" },
+          "name": true,
+          "http": { "type": "string", "pattern": "^https?://" },
+          "ws": { "type": "string", "pattern": "^wss?://" },
+          "mqtt": { "type": "string", "pattern": "^mqtts?://" },
+          "auth": {
+            "type": "object",
+            "required": ["admin"],
+            "additionalProperties": false,
+            "properties": {
+              "admin": {
+                "type": "object",
+                "required": ["username", "password"],
+                "additionalProperties": false,
+                "properties": { "username": { "type": "string", "minLength": 1 }, "password": { "type": "string", "minLength": 1 } }
+              }
+            }
+          }
+        }
+      },
+      "devicehive": {
+        "type": "object",
+        "required": ["api", "auth"],
+        "additionalProperties": false,
+        "properties": {
+          "api": { "const": "devicehive" },
+          "name": true,
+          "http": { "type": "string", "pattern": "^https?://" },
+          "ws": { "type": "string", "pattern": "^wss?://" },
+          "mqtt": { "type": "string", "pattern": "^mqtts?://" },
+          "auth": {
+            "type": "object",
+            "required": ["admin"],
+            "additionalProperties": false,
+            "properties": {
+              "admin": {
+                "type": "object",
+                "required": ["login", "password"],
+                "additionalProperties": false,
+                "properties": { "login": { "type": "string", "minLength": 1 }, "password": { "type": "string", "minLength": 1 } }
+              }
+            }
+          }
+        }
+      },
+      "userapi": {
+        "type": "object",
+        "required": ["api", "http", "auth"],
+        "additionalProperties": false,
+        "properties": {
+          "api": { "const": "userapi" },
+          "name": true,
+          "http": { "type": "string", "pattern": "^https?://" },
+          "auth": {
+            "type": "object",
+            "required": ["users"],
+            "additionalProperties": false,
+            "properties": {
+              "users": {
+                "description": "At least two users: e-mail uniqueness needs a second one.",
+                "type": "array",
+                "minItems": 2,
+                "items": {
+                  "type": "object",
+                  "required": ["token", "email"],
+                  "additionalProperties": false,
+                  "properties": { "token": { "type": "string", "minLength": 1 }, "email": { "type": "string", "minLength": 3 } }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  },
   "userapi/common.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://conform.invalid/schemas/userapi/common.json",

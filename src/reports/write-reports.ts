@@ -1,0 +1,19 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ConformanceReport } from './model.ts';
+import { renderHtml } from './html.ts';
+import { renderJunit } from './junit.ts';
+import { renderMarkdown } from './markdown.ts';
+
+/** Writes the four reports; each reporter is a pure serializer of the same model. */
+export function writeReports(dir: string, report: ConformanceReport): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  const files: Array<[string, string]> = [
+    ['conformance.json', `${JSON.stringify(report, null, 2)}\n`],
+    ['conformance.html', renderHtml(report)],
+    ['junit.xml', renderJunit(report)],
+    ['summary.md', renderMarkdown(report)],
+  ];
+  for (const [name, content] of files) fs.writeFileSync(path.join(dir, name), content);
+  return files.map(([name]) => path.join(dir, name));
+}

@@ -1,0 +1,129 @@
+/**
+ * What every conformance suite shares: the target (from CONFORM_TARGET), the requirement catalogue, one test per
+ * requirement and transport with the ids as annotations, and a transcript of every exchange, attached to the test
+ * so a report can show the request and the response that failed.
+ */
+import { test as base, expect, type TestInfo } from '@playwright/test';
+import { readCatalogue, type Requirement } from '../src/specs/catalogue.ts';
+import type { Family, Transport } from '../src/specs/families.ts';
+import { offeredTransports, readTarget, type Target } from '../src/runner/target.ts';
+
+export { expect };
+
+/** The target under test, read once per worker from CONFORM_TARGET (set by `conform test`). */
+export function currentTarget(): Target {
+  const file = process.env.CONFORM_TARGET;
+  if (!file) throw new Error('CONFORM_TARGET is not set: run the suites with `conform test --target <file>`');
+  return readTarget(file);
+}
+
+/** The transports to test: offered by the target and asked for with --transport (CONFORM_TRANSPORTS). */
+export function transportsUnderTest(target: Target): Transport[] {
+  const wanted = (process.env.CONFORM_TRANSPORTS ?? 'http,ws,mqtt').split(',').filter(Boolean) as Transport[];
+  return offeredTransports(target, wanted);
+}
+
+const catalogues = new Map<Family, Map<string, Requirement>>();
+export function requirementOf(family: Family, id: string): Requirement {
+  let byId = catalogues.get(family);
+  if (!byId) {
+    byId = new Map(readCatalogue(family).requirements.map((r) => [r.id, r]));
+    catalogues.set(family, byId);
+  }
+  const r = byId.get(id);
+  if (!r) throw new Error(`${id} is not a requirement of ${family}`);
+  return r;
+}
+
+export interface Exchange {
+  transport: Transport;
+  request: unknown;
+  response: unknown;
+}
+
+/** The exchanges of one test, attached to it when it ends. */
+export class Transcript {
+  readonly exchanges: Exchange[] = [];
+  add(exchange: Exchange): void {
+    this.exchanges.push(exchange);
+  }
+  async attach(testInfo: TestInfo): Promise<void> {
+    if (this.exchanges.length > 0) await testInfo.attach('transcript', { body: JSON.stringify(this.exchanges, null, 2), contentType: 'application/json' });
+  }
+}
+
+export interface HttpAnswer {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** The body parsed as JSON, or undefined when it is not JSON. */
+  json: any;
+}
+
+/** fetch with a transcript entry per exchange and a per-request timeout that names what hung. */
+export async function httpCall(transcript: Transcript, base: string, method: string, path: string, init: { headers?: Record<string, string>; body?: string; timeoutMs?: number } = {}): Promise<HttpAnswer> {
+  const url = `${base.replace(/\/+$/, '')}${path}`;
+  const request = { method, url, headers: init.headers ?? {}, body: init.body };
+  let res: Response;
+  try {
+    res = await fetch(url, { method, headers: init.headers, body: init.body, signal: AbortSignal.timeout(init.timeoutMs ?? 10_000) });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${init.timeoutMs ?? 10_000} ms` : `${cause?.code ?? ''} ${cause?.message ?? (error as Error).message}`.trim();
+    transcript.add({ transport: 'http', request, response: { error: reason } });
+    throw new Error(`${method} ${url}: ${reason}`);
+  }
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  transcript.add({ transport: 'http', request, response: { status: res.status, headers: Object.fromEntries(res.headers), body: json ?? text } });
+  return { status: res.status, headers: res.headers, text, json };
+}
+
+/** A unique name for a fixture, so parallel runs and earlier runs never collide. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export interface BaseFixtures {
+  target: Target;
+  transcript: Transcript;
+}
+
+export const test = base.extend<BaseFixtures>({
+  target: async ({}, use) => use(currentTarget()),
+  transcript: async ({}, use, testInfo) => {
+    const transcript = new Transcript();
+    await use(transcript);
+    await transcript.attach(testInfo);
+  },
+});
+
+/**
+ * Declares the tests of requirements (the family's test object must provide a fixture named `api`): one per transport that both the requirement and the target have, named
+ * "<id> [<transport>] <title>" and annotated with every requirement id it checks and its transport.
+ */
+export function conformance<F extends BaseFixtures>(
+  testFn: typeof test | ReturnType<typeof test.extend<F>>,
+  family: Family,
+  ids: string | string[],
+  title: string,
+  body: (fixtures: F & { transport: Transport }) => Promise<void>,
+): void {
+  const list = Array.isArray(ids) ? ids : [ids];
+  const primary = requirementOf(family, list[0] as string);
+  for (const id of list) requirementOf(family, id);
+  const target = currentTarget();
+  if (target.api !== family) return;
+  for (const transport of transportsUnderTest(target).filter((t) => primary.transports.includes(t))) {
+    const annotation = [...list.map((id) => ({ type: 'requirement', description: id })), { type: 'transport', description: transport }];
+    // Playwright reads the fixture names from the destructuring pattern, so every family names its fixture `api`.
+    // Tags make every checked id selectable: conform test --grep '@kuzzle\.updateSelf\.route\.me'.
+    const tag = list.map((id) => `@${id}`);
+    (testFn as typeof test)(`${list[0]} [${transport}] ${title}`, { annotation, tag }, async ({ target, transcript, api }: any) => body({ target, transcript, api, transport } as unknown as F & { transport: Transport }));
+  }
+}
