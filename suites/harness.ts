@@ -116,7 +116,9 @@ export function conformance<F extends BaseFixtures>(
 ): void {
   const list = Array.isArray(ids) ? ids : [ids];
   const primary = requirementOf(family, list[0] as string);
-  for (const id of list) requirementOf(family, id);
+  // A failure fails every id the test lists: mixing levels would let a SHOULD failure fail a MUST (and the run).
+  const mixed = list.filter((id) => requirementOf(family, id).level !== primary.level);
+  if (mixed.length > 0) throw new Error(`"${title}": ${mixed.join(', ')} ${mixed.length > 1 ? 'are' : 'is'} not ${primary.level} like ${primary.id}; a test may only check requirements of one level (write a test per level)`);
   const target = currentTarget();
   if (target.api !== family) return;
   for (const transport of transportsUnderTest(target).filter((t) => primary.transports.includes(t))) {

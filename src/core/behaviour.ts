@@ -17,3 +17,13 @@ export function createBehaviour(profile: string, deviations: Iterable<string>): 
 }
 
 export const DOCUMENTED = createBehaviour('documented', []);
+
+/**
+ * The behaviour of one family: a profile ("documented", or a real server's, whose deviations
+ * src/generated/profiles.ts lists) plus the family's own ids among `deviate`.
+ */
+export function behaviourFor(family: string, profile: string, deviate: readonly string[], profiles: Record<string, readonly string[]>): Behaviour {
+  if (profile !== 'documented' && !profiles[profile]) throw new Error(`unknown profile "${profile}": expected documented, ${Object.keys(profiles).join(', ')}`);
+  const own = profile === 'documented' ? [] : (profiles[profile] ?? []);
+  return createBehaviour(profile, [...own, ...deviate.filter((id) => id.startsWith(`${family}.`))]);
+}

@@ -5,8 +5,9 @@ import type { Injector } from './faults.ts';
 import type { TrafficLog } from './traffic.ts';
 import { handleControl, CONTROL_PREFIX, type ControlApi } from './control.ts';
 
-/** Kuzzle's server.maxRequestSize default, also used for the other families. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+import { MAX_BODY_BYTES } from '../core/limits.ts';
+
+export { MAX_BODY_BYTES };
 
 export interface HttpListenerOptions {
   mock: FamilyMock;
@@ -27,7 +28,9 @@ function toExchange(request: FastifyRequest, body: Uint8Array | null, bodyTooLar
 function send(reply: FastifyReply, response: HttpResponse): FastifyReply {
   reply.code(response.status);
   for (const [name, value] of Object.entries(response.headers)) reply.header(name, value);
-  return response.body === null ? reply.send() : reply.send(response.body);
+  // A Buffer, not a string: fastify would add "; charset=utf-8" to a string's content type, and the family's headers
+  // are the real server's, byte for byte.
+  return response.body === null ? reply.send() : reply.send(Buffer.from(response.body));
 }
 
 /**

@@ -3,10 +3,10 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { WebSocketServer } from 'ws';
-import { createBehaviour } from '../core/behaviour.ts';
+import { behaviourFor } from '../core/behaviour.ts';
 import type { FamilyMock, SeededCredentials } from '../core/family.ts';
 import type { Family, Transport } from '../specs/families.ts';
-import { readProfile } from '../specs/profiles.ts';
+import { PROFILE_DEVIATIONS } from '../generated/profiles.ts';
 import type { MockConfig } from '../config/mock-config.ts';
 import { ToolError } from '../cli/errors.ts';
 import { Injector } from './faults.ts';
@@ -34,10 +34,6 @@ export interface RunningMock {
   stop(): Promise<void>;
 }
 
-/** The deviations a profile brings: its file lists the requirement ids the real server violates. */
-function profileDeviations(profile: string): string[] {
-  return profile === 'documented' ? [] : readProfile(`${profile}.yaml`).deviations.map((d) => d.requirement);
-}
 
 async function listen(app: FastifyInstance, host: string, port: number, what: string): Promise<number> {
   try {
@@ -83,9 +79,8 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
   try {
     for (const family of config.families) {
       const module = familyModule(family);
-      const deviations = [...profileDeviations(config.profiles[family]), ...config.deviate.filter((id) => id.startsWith(`${family}.`))];
       const mock = module.create({
-        behaviour: createBehaviour(config.profiles[family], deviations),
+        behaviour: behaviourFor(family, config.profiles[family], config.deviate, PROFILE_DEVIATIONS),
         jwtSecret: config.jwt.secret,
         tokenTtlSeconds: config.jwt.ttlSeconds,
         seed: config.seed[family],

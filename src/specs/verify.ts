@@ -13,7 +13,7 @@ import { checkResearchCoverage, checkSeedCoverage } from './checks/check-coverag
 import { checkExamples } from './checks/check-examples.ts';
 import { checkProfile, checkRequiredProfiles } from './checks/check-profiles.ts';
 import { ASYNC_FAMILIES } from './descriptions.ts';
-import { checkSchemaBundle } from './schema-bundle.ts';
+import { checkProfileBundle, checkSchemaBundle } from './schema-bundle.ts';
 import { checkNoDuplicateDefinitions, checkSchemasReferenced } from './checks/check-schema-usage.ts';
 
 export interface VerifyOptions {
@@ -62,7 +62,7 @@ export async function verifySpecs(options: VerifyOptions = {}): Promise<Problem[
   }
   if (families.length === FAMILIES.length) {
     problems.push(...checkIdsUnique(catalogues), ...checkSeedsAssigned(catalogues), ...checkRequiredProfiles(listProfileFiles()));
-    problems.push(...checkNoDuplicateDefinitions(), ...checkSchemaBundle());
+    problems.push(...checkNoDuplicateDefinitions(), ...checkSchemaBundle(), ...checkProfileBundle());
   }
   for (const file of listProfileFiles()) {
     const profile = attempt(problems, 'profiles', () => readProfile(file));

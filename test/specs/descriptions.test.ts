@@ -7,7 +7,7 @@ import { checkOpenapi } from '../../src/specs/checks/check-openapi.ts';
 import { checkAsyncapi } from '../../src/specs/checks/check-asyncapi.ts';
 import { ASYNC_FAMILIES } from '../../src/specs/descriptions.ts';
 import { checkGeneratedTypes } from '../../src/specs/generate-types.ts';
-import { checkSchemaBundle } from '../../src/specs/schema-bundle.ts';
+import { checkProfileBundle, checkSchemaBundle } from '../../src/specs/schema-bundle.ts';
 import { checkNoDuplicateDefinitions, checkSchemasReferenced } from '../../src/specs/checks/check-schema-usage.ts';
 
 for (const family of FAMILIES) {
@@ -34,4 +34,8 @@ test('no object definition is written twice across the schemas (one definition, 
 
 test('src/generated/schemas.ts carries every schema as it is in schemas/', () => {
   assert.deepEqual(checkSchemaBundle().map(formatProblem), []);
+});
+
+test('src/generated/profiles.ts carries every profile’s deviations as in specs/profiles/', () => {
+  assert.deepEqual(checkProfileBundle().map(formatProblem), []);
 });

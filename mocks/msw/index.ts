@@ -1,0 +1,68 @@
+/**
+ * MSW handlers that run the very same family code as `conform mock` (mocks/<family>/), for frontend tests in Node
+ * (setupServer) and in the browser (setupWorker). HTTP for the three families, WebSocket (msw's `ws` API) for
+ * Kuzzle and DeviceHive; MQTT has no place in a browser.
+ *
+ * @example
+ * import { setupServer } from 'msw/node';
+ * import { createHandlers } from 'conform/msw';
+ * const handlers = createHandlers({ api: 'kuzzle', baseUrl: 'http://localhost:7512' });
+ * const server = setupServer(...handlers);
+ * server.listen();
+ * // … fetch('http://localhost:7512/_login/local', …) is answered by the Kuzzle mock …
+ * handlers.reset(); // back to the seed between tests
+ */
+import type { RequestHandler, WebSocketHandler } from 'msw';
+import { behaviourFor } from '../../src/core/behaviour.ts';
+import type { FamilyMock } from '../../src/core/family.ts';
+import { PROFILE_DEVIATIONS } from '../../src/generated/profiles.ts';
+import { FAMILY_MODULES } from '../../src/server/family-modules.ts';
+import type { Family } from '../../src/specs/families.ts';
+import { httpHandler } from './http-handler.ts';
+import { wsHandler } from './ws-handler.ts';
+
+export interface HandlerOptions {
+  api: Family;
+  /**
+   * Where the server is mounted (its routes follow: DeviceHive's /api/rest/…); default the real server's local address
+   * (kuzzle http://localhost:7512, devicehive http://localhost:8080, userapi http://localhost:8000). A path is a
+   * prefix, e.g. `${location.origin}/kuzzle` for a same-origin mount.
+   */
+  baseUrl?: string;
+  /** Seed data in the family's shape (schemas/mock/<family>-seed.json); default the built-in seed. */
+  seed?: unknown;
+  /** "documented" (default), or a real server's profile: kuzzle-2.56, devicehive-4, userapi-laravel. */
+  profile?: string;
+  /** Requirement ids to violate on purpose (conform mock --list-deviations). */
+  deviate?: string[];
+  jwtSecret?: string;
+  tokenTtlSeconds?: number;
+}
+
+export type ConformHandlers = Array<RequestHandler | WebSocketHandler> & {
+  /** Back to the seeded state. */
+  reset(): void;
+  /** The family mock behind the handlers (its credentials(), exportState()...). */
+  mock: FamilyMock;
+};
+
+const DEFAULT_BASE: Record<Family, string> = { kuzzle: 'http://localhost:7512', devicehive: 'http://localhost:8080', userapi: 'http://localhost:8000' };
+const WS_PATH: Partial<Record<Family, string>> = { kuzzle: '', devicehive: '/api/websocket' };
+
+export function createHandlers(options: HandlerOptions): ConformHandlers {
+  const module = FAMILY_MODULES[options.api];
+  if (!module) throw new Error(`conform/msw: unknown api "${String(options.api)}": expected kuzzle, devicehive or userapi`);
+  const unknown = (options.deviate ?? []).filter((id) => !(id in module.deviations));
+  if (unknown.length > 0) throw new Error(`conform/msw: unknown deviation ${unknown.join(', ')} for ${options.api}`);
+  const mock = module.create({
+    behaviour: behaviourFor(options.api, options.profile ?? 'documented', options.deviate ?? [], PROFILE_DEVIATIONS),
+    jwtSecret: options.jwtSecret ?? `conform-msw-${globalThis.crypto.randomUUID()}`,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
+    seed: options.seed,
+  });
+  const base = (options.baseUrl ?? DEFAULT_BASE[options.api]).replace(/\/+$/, '');
+  const handlers: Array<RequestHandler | WebSocketHandler> = [httpHandler(base, mock)];
+  const wsPath = WS_PATH[options.api];
+  if (mock.ws && wsPath !== undefined) handlers.push(wsHandler(base.replace(/^http/, 'ws') + wsPath, mock));
+  return Object.assign(handlers, { reset: () => mock.reset(), mock });
+}
