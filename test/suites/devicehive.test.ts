@@ -1,0 +1,3 @@
+import { proveSuite } from '../helpers/prove-suite.ts';
+
+proveSuite('devicehive', 'devicehive-4');
