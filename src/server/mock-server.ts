@@ -100,7 +100,7 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
       listeners.push({ family, transport: 'http', url: family === 'devicehive' ? `${base}/api/rest` : base });
       if (wss) listeners.push({ family, transport: 'ws', url: family === 'devicehive' ? `ws://${host}:${port}/api/websocket` : `ws://${host}:${port}` });
       const mqtt = await createMqttListener(mock, injector, traffic);
-      if (mqtt && family !== 'userapi') {
+      if (mqtt) {
         closers.push(() => mqtt.close());
         const mqttPort = await listenMqtt(mqtt, config.host, (config.ports[family] as { mqtt: number }).mqtt, `${family} MQTT`);
         listeners.push({ family, transport: 'mqtt', url: `mqtt://${host}:${mqttPort}` });

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { GENERATED_DIR, relative } from './paths.ts';
 import { problem, type Problem } from './problem.ts';
+import { checkGeneratedFile } from './schema-bundle.ts';
 import { openapiPath } from './descriptions.ts';
 import type { Family } from './families.ts';
 
@@ -35,8 +36,6 @@ export async function checkGeneratedTypes(family: Family): Promise<Problem[]> {
   } catch (error) {
     return [problem('generated-types', rel, `openapi-typescript failed: ${(error as Error).message}`)];
   }
-  if (!fs.existsSync(file)) return [problem('generated-types', rel, 'missing: run `npm run generate`')];
-  if (fs.readFileSync(file, 'utf8') !== expected) return [problem('generated-types', rel, 'stale: run `npm run generate`')];
-  return [];
+  return checkGeneratedFile(file, expected);
 }
 

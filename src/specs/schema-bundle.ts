@@ -22,11 +22,16 @@ export function writeSchemaBundle(): string {
   return SCHEMA_BUNDLE;
 }
 
-export function checkSchemaBundle(): Problem[] {
-  const rel = relative(SCHEMA_BUNDLE);
-  if (!fs.existsSync(SCHEMA_BUNDLE)) return [problem('generated-types', rel, 'missing: run `npm run generate`')];
-  if (fs.readFileSync(SCHEMA_BUNDLE, 'utf8') !== generateSchemaBundle()) return [problem('generated-types', rel, 'stale: run `npm run generate`')];
+/** A generated file must exist and hold exactly what generating it now gives; otherwise `npm run generate` is due. */
+export function checkGeneratedFile(file: string, expected: string): Problem[] {
+  const rel = relative(file);
+  if (!fs.existsSync(file)) return [problem('generated-types', rel, 'missing: run `npm run generate`')];
+  if (fs.readFileSync(file, 'utf8') !== expected) return [problem('generated-types', rel, 'stale: run `npm run generate`')];
   return [];
+}
+
+export function checkSchemaBundle(): Problem[] {
+  return checkGeneratedFile(SCHEMA_BUNDLE, generateSchemaBundle());
 }
 
 export const PROFILE_BUNDLE = path.join(GENERATED_DIR, 'profiles.ts');
@@ -46,8 +51,5 @@ export function writeProfileBundle(): string {
 }
 
 export function checkProfileBundle(): Problem[] {
-  const rel = relative(PROFILE_BUNDLE);
-  if (!fs.existsSync(PROFILE_BUNDLE)) return [problem('generated-types', rel, 'missing: run `npm run generate`')];
-  if (fs.readFileSync(PROFILE_BUNDLE, 'utf8') !== generateProfileBundle()) return [problem('generated-types', rel, 'stale: run `npm run generate`')];
-  return [];
+  return checkGeneratedFile(PROFILE_BUNDLE, generateProfileBundle());
 }
