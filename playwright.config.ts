@@ -3,7 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FAMILIES } from './src/specs/families.ts';
 
-const root = path.dirname(fileURLToPath(import.meta.url));
+const here = fileURLToPath(import.meta.url);
+const root = path.dirname(here);
+// The sources in a checkout (.ts, run by Playwright's own transform), the build in dist/ and in an installed package
+// (.js): the reporter sits beside the config in both layouts.
+const ext = path.extname(here);
 const shards = process.env.CONFORM_BLOB_DIR ? [['blob', { outputDir: process.env.CONFORM_BLOB_DIR }] as const] : [];
 
 /**
@@ -18,6 +22,6 @@ export default defineConfig({
   workers: Number(process.env.CONFORM_WORKERS ?? 1),
   timeout: Number(process.env.CONFORM_TEST_TIMEOUT_MS ?? 20_000),
   retries: 0,
-  reporter: [['list'], [path.join(root, 'src', 'reports', 'playwright-reporter.ts')], ...shards],
+  reporter: [['list'], [path.join(root, 'src', 'reports', `playwright-reporter${ext}`)], ...shards],
   projects: FAMILIES.map((family) => ({ name: family, testDir: `./suites/${family}` })),
 });

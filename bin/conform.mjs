@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The conform CLI. It runs the build in dist/ when that is newer than every source file, and the TypeScript
-// sources through tsx otherwise, so a developer's edit is never shadowed by a stale build
-// (docs/decisions/0001-run-typescript-with-tsx.md).
+// The conform CLI. An installed package has only the build in dist/ and runs it. In a checkout it runs dist/ when
+// that is newer than every source file, and the TypeScript sources through tsx (a development dependency)
+// otherwise, so a developer's edit is never shadowed by a stale build (docs/decisions/0001-run-typescript-with-tsx.md).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,13 +18,18 @@ function newestSource(dir) {
   return newest;
 }
 
+const SOURCE_DIRS = ['src', 'mocks', 'suites'];
+
 function builtAndFresh() {
+  if (!fs.existsSync(path.join(root, 'src', 'cli', 'main.ts'))) return true; // an installed package: dist/ is all there is
+  let built;
   try {
-    const built = fs.statSync(path.join(root, 'dist', 'BUILT')).mtimeMs;
-    return built >= Math.max(newestSource(path.join(root, 'src')), newestSource(path.join(root, 'mocks')));
+    built = fs.statSync(path.join(root, 'dist', 'BUILT')).mtimeMs;
   } catch {
     return false;
   }
+  const config = fs.statSync(path.join(root, 'playwright.config.ts')).mtimeMs;
+  return built >= Math.max(config, ...SOURCE_DIRS.map((dir) => newestSource(path.join(root, dir))));
 }
 
 // Output piped into `head` and the like: a closed pipe ends the command quietly.
@@ -37,7 +42,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 let entry;
 if (builtAndFresh()) {
-  entry = pathToFileURL(path.join(root, 'dist', 'cli', 'main.js')).href;
+  entry = pathToFileURL(path.join(root, 'dist', 'src', 'cli', 'main.js')).href;
 } else {
   const { register } = await import('tsx/esm/api');
   register();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { ROOT } from '../specs/paths.ts';
 import type { Transport } from '../specs/families.ts';
 import type { ConformanceReport } from '../reports/model.ts';
@@ -22,6 +23,15 @@ export interface SuiteRun {
   stdio?: 'inherit' | 'ignore';
 }
 
+/**
+ * The Playwright config beside this module's tree: playwright.config.ts in a checkout run through tsx,
+ * dist/playwright.config.js in the build and in an installed package (whose suites are compiled beside it).
+ */
+export function playwrightConfig(): string {
+  const here = fileURLToPath(import.meta.url);
+  return path.resolve(path.dirname(here), '..', '..', `playwright.config${path.extname(here)}`);
+}
+
 function playwrightCli(): string {
   const require = createRequire(import.meta.url);
   return path.join(path.dirname(require.resolve('@playwright/test/package.json')), 'cli.js');
@@ -36,7 +46,7 @@ export async function runSuites(run: SuiteRun): Promise<ConformanceReport> {
   fs.mkdirSync(reportDir, { recursive: true });
   const reportFile = path.join(reportDir, 'conformance.json');
   fs.rmSync(reportFile, { force: true });
-  const args = [playwrightCli(), 'test', '--config', path.join(ROOT, 'playwright.config.ts'), '--project', run.target.api];
+  const args = [playwrightCli(), 'test', '--config', playwrightConfig(), '--project', run.target.api];
   if (run.grep) args.push('--grep', run.grep);
   if (run.shard) args.push('--shard', run.shard);
   const env: NodeJS.ProcessEnv = {

@@ -22,6 +22,12 @@ export const SCHEMAS_DIR = path.join(ROOT, 'schemas');
 export const SEEDS_DIR = path.join(SPECS_DIR, 'seeds');
 export const GENERATED_DIR = path.join(ROOT, 'src', 'generated');
 
+/**
+ * True in a clone of the repository, false in an installed package (which carries dist/ but not the TypeScript
+ * sources): the checks that generated files are fresh, and the tools they need, are a developer's.
+ */
+export const SOURCE_CHECKOUT = fs.existsSync(path.join(ROOT, 'src', 'cli', 'main.ts'));
+
 /** ../shared beside the checkout, where the team keeps the original seeds and research; absent on a user's clone. */
 export const SHARED_DIR = path.resolve(ROOT, '..', 'shared');
 
