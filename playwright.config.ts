@@ -18,7 +18,9 @@ const shards = process.env.CONFORM_BLOB_DIR ? [['blob', { outputDir: process.env
 export default defineConfig({
   testDir: './suites',
   outputDir: process.env.CONFORM_OUTPUT_DIR ?? './test-results',
-  fullyParallel: false,
+  // Every test is its own unit: --shard splits a family by test, not by file (userapi is one big file), and the
+  // fixtures create what they need with unique names, so no test depends on another having run.
+  fullyParallel: true,
   workers: Number(process.env.CONFORM_WORKERS ?? 1),
   timeout: Number(process.env.CONFORM_TEST_TIMEOUT_MS ?? 20_000),
   retries: 0,

@@ -7,6 +7,7 @@ import { test as base, expect, type TestInfo } from '@playwright/test';
 import { readCatalogue, type Requirement } from '../src/specs/catalogue.ts';
 import type { Family, Transport } from '../src/specs/families.ts';
 import { offeredTransports, readTarget, type Target } from '../src/runner/target.ts';
+import { recordAnswer, recordTransportFailure, trippedBecause } from '../src/runner/circuit-breaker.ts';
 
 export { expect };
 
@@ -65,15 +66,19 @@ export async function httpCall(transcript: Transcript, base: string, method: str
   const url = `${base.replace(/\/+$/, '')}${path}`;
   const request = { method, url, headers: init.headers ?? {}, body: init.body };
   let res: Response;
+  let text: string;
   try {
     res = await fetch(url, { method, headers: init.headers, body: init.body, signal: AbortSignal.timeout(init.timeoutMs ?? 10_000) });
+    // The body is part of the answer: a server that stalls or resets mid-body fails here, within the same deadline.
+    text = await res.text();
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${init.timeoutMs ?? 10_000} ms` : `${cause?.code ?? ''} ${cause?.message ?? (error as Error).message}`.trim();
     transcript.add({ transport: 'http', request, response: { error: reason } });
+    recordTransportFailure(`${method} ${url}: ${reason}`);
     throw new Error(`${method} ${url}: ${reason}`);
   }
-  const text = await res.text();
+  recordAnswer();
   let json: unknown;
   try {
     json = text === '' ? undefined : JSON.parse(text);
@@ -95,7 +100,12 @@ export interface BaseFixtures {
 }
 
 export const test = base.extend<BaseFixtures>({
-  target: async ({}, use) => use(currentTarget()),
+  target: async ({}, use) => {
+    // The circuit breaker (src/runner/circuit-breaker.ts): once the target stopped answering, a test only waits.
+    const tripped = trippedBecause();
+    if (tripped) throw new Error(`not run: the target stopped answering (${tripped})`);
+    await use(currentTarget());
+  },
   transcript: async ({}, use, testInfo) => {
     const transcript = new Transcript();
     await use(transcript);

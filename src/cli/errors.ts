@@ -9,7 +9,10 @@ export const TOOL_ERRORS = {
   CONFORM_ERR_CONFIG: { exitCode: 2, summary: 'The mock configuration (file, environment or flags) is invalid.' },
   CONFORM_ERR_LISTEN: { exitCode: 2, summary: 'A listener cannot bind its address (port in use, address not available).' },
   CONFORM_ERR_TARGET: { exitCode: 2, summary: 'The target file is missing, not JSON, or does not match schemas/target.schema.json.' },
-  CONFORM_ERR_UNREACHABLE: { exitCode: 2, summary: 'An endpoint of the target cannot be reached; its tests failed and the reports say so.' },
+  CONFORM_ERR_UNREACHABLE: { exitCode: 2, summary: 'An endpoint of the target does not answer (before the tests, or it stopped answering during them); the reports say so.' },
+  CONFORM_ERR_CREDENTIALS: { exitCode: 2, summary: "The target refused the target's credentials (the admin's login, or a userapi token is malformed or expired); no test ran." },
+  CONFORM_ERR_BASELINE: { exitCode: 2, summary: 'The baseline is malformed or names a requirement id the target family does not have.' },
+  CONFORM_ERR_NO_TESTS: { exitCode: 2, summary: 'The selection (--grep, --shard, --transport) ran no test.' },
   CONFORM_ERR_RUN: { exitCode: 2, summary: 'The suites ended without writing their report (Playwright could not start or crashed).' },
 } as const;
 

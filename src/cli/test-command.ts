@@ -5,10 +5,14 @@ import Table from 'cli-table3';
 import { FAMILIES, TRANSPORTS, type Family, type Transport } from '../specs/families.ts';
 import type { ConformanceReport } from '../reports/model.ts';
 import { exitCodeOf } from '../reports/model.ts';
-import { readTarget } from '../runner/target.ts';
-import { readBaseline } from '../runner/baseline.ts';
-import { unreachableEndpoints } from '../runner/reachability.ts';
+import type { Baseline } from '../reports/model.ts';
+import { offeredTransports, readTarget, type Target } from '../runner/target.ts';
+import { resolveTarget, writeTemporaryTarget, type TargetOverrides } from '../runner/target-overrides.ts';
+import { readBaselineFor } from '../runner/baseline.ts';
+import { preflight, type PreflightProblem } from '../runner/preflight.ts';
 import { runSuites } from '../runner/run-suites.ts';
+import { exitCodeOfSignal, installSignalHandlers, receivedSignal } from '../runner/signals.ts';
+import { writeNotRunReports } from '../runner/stopped-report.ts';
 import { ToolError } from './errors.ts';
 import type { Output } from './specs-command.ts';
 
@@ -23,6 +27,14 @@ export interface TestFlags {
   workers?: number;
   shard?: string;
   timeout?: number;
+  api?: string;
+  name?: string;
+  http?: string;
+  ws?: string;
+  mqtt?: string;
+  auth?: string;
+  username?: string;
+  password?: string;
 }
 
 function transportsOf(flags: TestFlags): Transport[] {
@@ -44,31 +56,91 @@ export function renderSummary(reports: Array<{ report: ConformanceReport; dir: s
   return [table.toString(), ...(failed.length ? ['failed requirements:', ...failed] : []), 'reports:', ...pages].join('\n');
 }
 
-async function certify(flags: TestFlags, targetFile: string, reportDir: string, io: Output, quiet = false): Promise<{ report: ConformanceReport; unreachable: string[] }> {
-  const target = readTarget(targetFile);
-  const transports = transportsOf(flags);
-  if (flags.baseline) readBaseline(flags.baseline);
-  const unreachable = await unreachableEndpoints(target, transports);
-  for (const u of unreachable) io.err(`conform: ${u.transport} endpoint ${u.url} is unreachable (${u.problem}); its tests will fail`);
-  const report = await runSuites({ targetFile, target, transports, reportDir, baseline: flags.baseline, grep: flags.grep, workers: flags.workers, shard: flags.shard, timeoutMs: flags.timeout, stdio: quiet ? 'ignore' : 'inherit' });
-  return { report, unreachable: unreachable.map((u) => u.url) };
+/** What a run selects, in words, for the "no test matched" message. */
+function selection(flags: TestFlags, transports: Transport[]): string {
+  const parts = [flags.grep ? `--grep ${JSON.stringify(flags.grep)}` : '', flags.shard ? `--shard ${flags.shard}` : '', `transports ${transports.join(', ')}`].filter(Boolean);
+  return parts.join(', ');
+}
+
+interface Certified {
+  report: ConformanceReport;
+  exitCode: number;
 }
 
 /**
- * `conform test --target <file>`: exit 0 when no MUST requirement failed (baseline entries excepted), 1 when one
- * did, 2 for usage, configuration or connection errors. The reports are written in every case.
+ * One target: pre-flight, then the suites. The reports are written whatever happens; the exit code is 2 for a
+ * target that does not answer or refuses the credentials (before or during the run) and for a selection that runs no
+ * test, 128+n for a signal, else the report's verdict.
+ */
+async function certify(flags: TestFlags, target: Target, targetFile: string, reportDir: string, io: Output, quiet = false, baselineFamilies: Family[] = [target.api]): Promise<Certified> {
+  const transports = offeredTransports(target, transportsOf(flags));
+  const baseline: Baseline = flags.baseline ? readBaselineFor(flags.baseline, baselineFamilies) : {};
+  const problems = await preflight(target, transports);
+  if (problems.length > 0) {
+    for (const p of problems) io.err(`conform: ${p.message} [${p.code}]`);
+    const report = writeNotRunReports(reportDir, target, baseline, { stage: 'pre-flight', code: (problems[0] as PreflightProblem).code, reason: problems.map((p) => p.message).join('; ') });
+    return { report, exitCode: 2 };
+  }
+  const early = receivedSignal();
+  if (early) return { report: writeNotRunReports(reportDir, target, baseline, { stage: 'run', code: early, reason: `stopped by ${early} before the tests started` }), exitCode: exitCodeOfSignal(early) };
+  const report = await runSuites({ targetFile, target, transports, reportDir, baseline: flags.baseline, grep: flags.grep, workers: flags.workers, shard: flags.shard, timeoutMs: flags.timeout, stdio: quiet ? 'ignore' : 'inherit' });
+  if (report.stopped?.code === 'SIGINT' || report.stopped?.code === 'SIGTERM') return { report, exitCode: exitCodeOfSignal(report.stopped.code) };
+  if (report.stopped) {
+    io.err(`conform: ${report.stopped.reason} [${report.stopped.code}]`);
+    return { report, exitCode: 2 };
+  }
+  const s = report.summary;
+  if (s.passed + s.failed + s.skipped + s.knownDeviations === 0) {
+    io.err(`conform: no test matched ${selection(flags, transports)} for ${target.api} [CONFORM_ERR_NO_TESTS]`);
+    return { report, exitCode: 2 };
+  }
+  return { report, exitCode: exitCodeOf(report) };
+}
+
+/** --shard i/n, strictly: Playwright prints a stack trace for 3/2. */
+function checkShard(shard: string | undefined): void {
+  if (shard === undefined) return;
+  const m = /^(\d+)\/(\d+)$/.exec(shard);
+  const [i, n] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+  if (!m || n < 1 || i < 1 || i > n) throw new ToolError('CONFORM_ERR_USAGE', `--shard ${JSON.stringify(shard)} must be i/n with 1 ≤ i ≤ n, e.g. 1/2 and 2/2`);
+}
+
+const OVERRIDE_FLAGS = ['api', 'name', 'http', 'ws', 'mqtt', 'auth', 'username', 'password'] as const;
+
+function overridesOf(flags: TestFlags): TargetOverrides {
+  return Object.fromEntries(OVERRIDE_FLAGS.filter((k) => flags[k] !== undefined).map((k) => [k, flags[k]]));
+}
+
+/**
+ * `conform test --target <file>` (or a target given by flags and CONFORM_TARGET_* variables): exit 0 when no MUST
+ * requirement failed (baseline entries excepted), 1 when one did, 2 for usage, configuration or connection errors,
+ * 130/143 when stopped by SIGINT/SIGTERM. The reports are written in every case but a usage error.
  */
 export async function runTest(flags: TestFlags, io: Output): Promise<number> {
-  if (flags.mock) return runAgainstMock(flags, io);
-  if (!flags.target) throw new ToolError('CONFORM_ERR_USAGE', 'give a target file (--target <file>) or --mock for the built-in mock');
-  const reportDir = flags.reportDir ?? 'reports';
-  const { report, unreachable } = await certify(flags, flags.target, reportDir, io);
-  io.out(renderSummary([{ report, dir: reportDir }]));
-  if (unreachable.length > 0) {
-    io.err(`conform: unreachable: ${unreachable.join(', ')} [CONFORM_ERR_UNREACHABLE]`);
-    return 2;
+  installSignalHandlers();
+  checkShard(flags.shard);
+  const overrides = overridesOf(flags);
+  if (flags.mock) {
+    const given = [flags.target ? '--target' : '', ...Object.keys(overrides).map((k) => `--${k}`)].filter(Boolean);
+    if (given.length > 0) throw new ToolError('CONFORM_ERR_USAGE', `--mock certifies the built-in mock: it takes no ${given.join(', ')} (leave out --mock to certify a target)`);
+    return runAgainstMock(flags, io);
   }
-  return exitCodeOf(report);
+  const target = resolveTarget(flags.target, overrides);
+  const wanted = transportsOf(flags);
+  if (offeredTransports(target, wanted).length === 0) {
+    const offered = offeredTransports(target);
+    throw new ToolError('CONFORM_ERR_USAGE', `--transport ${wanted.join(',')} selects nothing the target offers (it offers ${offered.join(', ') || 'no endpoint'})`);
+  }
+  if (flags.baseline) readBaselineFor(flags.baseline, target.api);
+  const reportDir = flags.reportDir ?? 'reports';
+  const file = writeTemporaryTarget(target);
+  try {
+    const { report, exitCode } = await certify(flags, target, file.file, reportDir, io);
+    io.out(renderSummary([{ report, dir: reportDir }]));
+    return exitCode;
+  } finally {
+    file.remove();
+  }
 }
 
 /** The main job on the embedded default: the built-in mock on free ports, every family and transport certified. */
@@ -77,21 +149,32 @@ async function runAgainstMock(flags: TestFlags, io: Output): Promise<number> {
   const { allDeviations } = await import('../server/family-modules.ts');
   const { startMock } = await import('../server/mock-server.ts');
   const families = (flags.family ?? [...FAMILIES]) as Family[];
+  const unknown = families.filter((f) => !(FAMILIES as readonly string[]).includes(f));
+  if (unknown.length > 0) throw new ToolError('CONFORM_ERR_USAGE', `unknown family ${unknown.map((u) => `"${u}"`).join(', ')}: expected one of ${FAMILIES.join(', ')}`);
+  transportsOf(flags);
+  if (flags.baseline) readBaselineFor(flags.baseline, families);
   const targetsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'conform-targets-'));
   const zero = { http: 0, mqtt: 0 };
   const mock = await startMock(resolveMockConfig({ flags: { families, ports: { kuzzle: zero, devicehive: zero, userapi: { http: 0 } }, targetsDir } }, new Set(allDeviations().keys())));
   io.out(`conform: the built-in mock is serving ${families.join(', ')} on ${mock.listeners.map((l) => l.url).join(', ')}`);
   const results: Array<{ report: ConformanceReport; dir: string }> = [];
+  const codes: number[] = [];
   try {
     for (const family of families) {
+      if (receivedSignal()) break;
       const dir = path.join(flags.reportDir ?? 'reports', family);
       io.out(`conform: certifying ${family}…`);
-      const { report } = await certify(flags, path.join(targetsDir, `${family}.json`), dir, io, true);
+      const targetFile = path.join(targetsDir, `${family}.json`);
+      const { report, exitCode } = await certify(flags, readTarget(targetFile), targetFile, dir, io, true, families);
       results.push({ report, dir });
+      codes.push(exitCode);
     }
   } finally {
     await mock.stop();
+    fs.rmSync(targetsDir, { recursive: true, force: true });
   }
   io.out(renderSummary(results));
-  return results.some(({ report }) => exitCodeOf(report) !== 0) ? 1 : 0;
+  const signal = receivedSignal();
+  if (signal) return exitCodeOfSignal(signal);
+  return codes.includes(2) ? 2 : codes.includes(1) ? 1 : 0;
 }

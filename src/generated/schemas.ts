@@ -1545,6 +1545,17 @@ export const SCHEMAS: Record<string, object> = {
           "shouldFailed": { "type": "integer", "minimum": 0 }
         }
       },
+      "stopped": {
+        "description": "Present when the run ended before its tests did: the pre-flight found a problem (no test ran), the target stopped answering during the run, or a signal stopped it. The requirements not reached are not-tested.",
+        "type": "object",
+        "required": ["stage", "code", "reason"],
+        "additionalProperties": false,
+        "properties": {
+          "stage": { "enum": ["pre-flight", "run"] },
+          "code": { "type": "string", "pattern": "^CONFORM_ERR_[A-Z_]+$|^SIG[A-Z]+$" },
+          "reason": { "type": "string" }
+        }
+      },
       "requirements": {
         "type": "array",
         "items": {

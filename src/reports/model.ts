@@ -46,6 +46,8 @@ export interface ConformanceReport {
   transportsTested: Transport[];
   summary: { passed: number; failed: number; skipped: number; notTested: number; knownDeviations: number; mustFailed: number; shouldFailed: number };
   requirements: RequirementResult[];
+  /** Why the run ended before its tests did (pre-flight problem, target stopped answering, signal); absent otherwise. */
+  stopped?: { stage: 'pre-flight' | 'run'; code: string; reason: string };
 }
 
 export interface Baseline {

@@ -3,6 +3,8 @@ import { readDataFile } from '../specs/data-file.ts';
 import type { Baseline } from '../reports/model.ts';
 import { ToolError } from '../cli/errors.ts';
 import type { Profile } from '../specs/profiles.ts';
+import type { Family } from '../specs/families.ts';
+import { readCatalogue } from '../specs/catalogue.ts';
 
 /**
  * A baseline lists the requirements a target is known to fail, with why: a JSON object {id: {why, transports?}},
@@ -17,8 +19,24 @@ export function readBaseline(file: string): Baseline {
   }
   for (const [id, entry] of Object.entries(data)) {
     if (!entry || typeof entry !== 'object' || typeof (entry as { why?: unknown }).why !== 'string') {
-      throw new ToolError('CONFORM_ERR_USAGE', `baseline file ${file}: "${id}" needs {"why": "<reason>"}`);
+      throw new ToolError('CONFORM_ERR_BASELINE', `baseline file ${file}: "${id}" needs {"why": "<reason>"}`);
     }
   }
   return data as Baseline;
+}
+
+/**
+ * A baseline for this family: every id must be one of its requirements. A misspelt id would excuse nothing while
+ * looking as if it did, and one of another family means the wrong baseline was given.
+ */
+export function readBaselineFor(file: string, family: Family | Family[]): Baseline {
+  const baseline = readBaseline(file);
+  const families = Array.isArray(family) ? family : [family];
+  const known = new Set(families.flatMap((f) => readCatalogue(f).requirements.map((r) => r.id)));
+  const unknown = Object.keys(baseline).filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    const shown = unknown.slice(0, 5).map((id) => `"${id}"`).join(', ');
+    throw new ToolError('CONFORM_ERR_BASELINE', `baseline file ${file} names ${unknown.length === 1 ? 'an id' : `${unknown.length} ids`} that ${unknown.length === 1 ? 'is not a requirement' : 'are not requirements'} of ${families.join(' or ')}: ${shown}${unknown.length > 5 ? ', …' : ''} (conform specs --family ${families.join(',')} lists them)`);
+  }
+  return baseline;
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { ROOT } from '../specs/paths.ts';
@@ -8,6 +8,10 @@ import type { Transport } from '../specs/families.ts';
 import type { ConformanceReport } from '../reports/model.ts';
 import { ToolError } from '../cli/errors.ts';
 import type { Target } from './target.ts';
+import { trippedBecause } from './circuit-breaker.ts';
+import { onStopSignal, type StopSignal } from './signals.ts';
+import { markStopped, writeNotRunReports } from './stopped-report.ts';
+import { readBaseline } from './baseline.ts';
 
 export interface SuiteRun {
   targetFile: string;
@@ -32,20 +36,42 @@ export function playwrightConfig(): string {
   return path.resolve(path.dirname(here), '..', '..', `playwright.config${path.extname(here)}`);
 }
 
+/** After SIGINT, how long Playwright may take to stop its workers and write the reports before its group is killed. */
+export const STOP_GRACE_MS = 10_000;
+const BREAKER_POLL_MS = 200;
+
 function playwrightCli(): string {
   const require = createRequire(import.meta.url);
   return path.join(path.dirname(require.resolve('@playwright/test/package.json')), 'cli.js');
 }
 
+/** Signals the whole process group (Playwright, its workers, anything they started); false when it is gone. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): boolean {
+  if (child.pid === undefined) return false;
+  try {
+    process.kill(-child.pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Runs the family's Playwright project against the target and returns the report its reporter wrote. Playwright's
  * own exit code is not the verdict: the report is (MUST failures, baseline), see reports/model.ts.
+ *
+ * Playwright runs in its own process group, so that it and every worker can be stopped together: on SIGINT/SIGTERM
+ * to conform, or when the circuit breaker trips, the group gets SIGINT (what a terminal's Ctrl-C sends: Playwright
+ * stops its workers and its reporters write what completed), then SIGKILL after STOP_GRACE_MS, and SIGKILL in any
+ * case should conform itself exit first. The returned report's `stopped` says why a run ended early.
  */
 export async function runSuites(run: SuiteRun): Promise<ConformanceReport> {
   const reportDir = path.resolve(run.reportDir);
   fs.mkdirSync(reportDir, { recursive: true });
   const reportFile = path.join(reportDir, 'conformance.json');
   fs.rmSync(reportFile, { force: true });
+  const breakerFile = path.join(reportDir, '.conform-breaker');
+  for (const f of [breakerFile, `${breakerFile}.tripped`]) fs.rmSync(f, { force: true });
   const args = [playwrightCli(), 'test', '--config', playwrightConfig(), '--project', run.target.api];
   if (run.grep) args.push('--grep', run.grep);
   if (run.shard) args.push('--shard', run.shard);
@@ -55,17 +81,57 @@ export async function runSuites(run: SuiteRun): Promise<ConformanceReport> {
     CONFORM_REPORT_DIR: reportDir,
     CONFORM_TRANSPORTS: run.transports.join(','),
     CONFORM_OUTPUT_DIR: path.join(reportDir, 'test-results'),
+    CONFORM_BREAKER_FILE: breakerFile,
     ...(run.workers ? { CONFORM_WORKERS: String(run.workers) } : {}),
     ...(run.timeoutMs ? { CONFORM_TEST_TIMEOUT_MS: String(run.timeoutMs) } : {}),
     ...(run.baseline ? { CONFORM_BASELINE: path.resolve(run.baseline) } : {}),
     ...(run.shard ? { CONFORM_BLOB_DIR: path.join(reportDir, `blob-${run.shard.replace('/', '-of-')}`) } : {}),
   };
+
+  let signal: StopSignal | undefined;
+  let tripped: string | undefined;
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', run.stdio ?? 'inherit', run.stdio ?? 'inherit'] });
-    child.on('exit', resolve);
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', run.stdio ?? 'inherit', run.stdio ?? 'inherit'] });
+    let killTimer: NodeJS.Timeout | undefined;
+    const stop = () => {
+      if (killTimer) return;
+      signalGroup(child, 'SIGINT');
+      killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), STOP_GRACE_MS);
+    };
+    const killOnExit = () => signalGroup(child, 'SIGKILL');
+    process.on('exit', killOnExit);
+    const unlisten = onStopSignal((s, count) => {
+      signal ??= s;
+      if (count > 1) signalGroup(child, 'SIGKILL'); // a second signal: stop now
+      else stop();
+    });
+    const poll = setInterval(() => {
+      tripped ??= trippedBecause(breakerFile);
+      if (tripped) stop();
+    }, BREAKER_POLL_MS);
+    const finish = (exitCode: number | null) => {
+      clearInterval(poll);
+      clearTimeout(killTimer);
+      unlisten();
+      // Whatever a worker or a test's own child left behind goes with the group.
+      signalGroup(child, 'SIGKILL');
+      process.off('exit', killOnExit);
+      resolve(exitCode);
+    };
+    child.once('exit', finish);
+    child.once('error', () => finish(null));
   });
+  tripped ??= trippedBecause(breakerFile);
+
+  const stopped = signal
+    ? { stage: 'run' as const, code: signal, reason: `stopped by ${signal}: the tests that had not completed were not run` }
+    : tripped
+      ? { stage: 'run' as const, code: 'CONFORM_ERR_UNREACHABLE', reason: `not run: the target stopped answering (${tripped})` }
+      : undefined;
   if (!fs.existsSync(reportFile)) {
+    if (stopped) return writeNotRunReports(reportDir, run.target, run.baseline ? readBaseline(run.baseline) : {}, stopped);
     throw new ToolError('CONFORM_ERR_RUN', `the suites ended (Playwright exit code ${code}) without writing ${reportFile}`);
   }
-  return JSON.parse(fs.readFileSync(reportFile, 'utf8')) as ConformanceReport;
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as ConformanceReport;
+  return stopped ? markStopped(reportDir, report, stopped) : report;
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
+import type { ErrorObject } from 'ajv';
 import type { Family, Transport } from '../specs/families.ts';
-import { TRANSPORTS } from '../specs/families.ts';
+import { FAMILIES, TRANSPORTS } from '../specs/families.ts';
 import { schemaValidator } from '../core/validation.ts';
 import { ToolError } from '../cli/errors.ts';
 
@@ -13,8 +14,33 @@ export interface Target {
   auth: Record<string, any>;
 }
 
-/** Reads and validates a target file; every problem is a CONFORM_ERR_TARGET naming the field. */
-export function readTarget(file: string): Target {
+/** One schema problem in words a user can act on: enums and consts list what is allowed, not ajv's oneOf text. */
+function describe(e: ErrorObject): string {
+  const where = e.instancePath || '(root)';
+  const params = e.params as Record<string, unknown>;
+  if (e.keyword === 'enum') return `${where} must be one of ${(params.allowedValues as unknown[]).map(String).join(', ')}`;
+  if (e.keyword === 'const') return `${where} must be ${JSON.stringify(params.allowedValue)}`;
+  if (e.keyword === 'additionalProperties') return `${where} ${e.message} "${String(params.additionalProperty)}"`;
+  return `${where} ${e.message}`;
+}
+
+/** Validates target data (a file's, or one merged with overrides); every problem is a CONFORM_ERR_TARGET naming the field. */
+export function validateTarget(data: unknown, source: string): Target {
+  const validate = schemaValidator('target.schema.json');
+  if (validate(data)) return data as Target;
+  const api = (data as { api?: unknown })?.api;
+  const all = validate.errors ?? [];
+  // The family's own branch says what is wrong with a target of that family; with an unknown family, only the
+  // top-level problems (the api enum) matter, and "must match exactly one schema in oneOf" says nothing.
+  const own = typeof api === 'string' && (FAMILIES as readonly string[]).includes(api) ? all.filter((e) => e.schemaPath.startsWith(`#/$defs/${api}/`)) : [];
+  const top = all.filter((e) => !e.schemaPath.startsWith('#/$defs/') && e.keyword !== 'oneOf');
+  const errors = (own.length > 0 ? own : top.length > 0 ? top : all).slice(0, 5);
+  const text = [...new Set(errors.map(describe))];
+  throw new ToolError('CONFORM_ERR_TARGET', `${source} is invalid: ${text.join('; ') || 'see schemas/target.schema.json'}`);
+}
+
+/** The JSON of a target file, unvalidated (overrides may complete it). */
+export function readTargetData(file: string): Record<string, unknown> {
   let data: unknown;
   try {
     data = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -22,15 +48,13 @@ export function readTarget(file: string): Target {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `is not JSON: ${(error as Error).message}`;
     throw new ToolError('CONFORM_ERR_TARGET', `target file ${file} ${reason}`);
   }
-  const validate = schemaValidator('target.schema.json');
-  if (!validate(data)) {
-    const api = (data as { api?: unknown })?.api;
-    const own = typeof api === 'string' ? (validate.errors ?? []).filter((e) => e.schemaPath.startsWith(`#/$defs/${api}/`)) : [];
-    const errors = (own.length > 0 ? own : (validate.errors ?? []).filter((e) => !e.schemaPath.startsWith('#/$defs/'))).slice(0, 5);
-    const text = errors.map((e) => `${e.instancePath || '(root)'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : ''}`);
-    throw new ToolError('CONFORM_ERR_TARGET', `target file ${file} is invalid: ${text.join('; ') || 'see schemas/target.schema.json'}`);
-  }
-  return data as Target;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ToolError('CONFORM_ERR_TARGET', `target file ${file} is invalid: (root) must be an object`);
+  return data as Record<string, unknown>;
+}
+
+/** Reads and validates a target file; every problem is a CONFORM_ERR_TARGET naming the field. */
+export function readTarget(file: string): Target {
+  return validateTarget(readTargetData(file), `target file ${file}`);
 }
 
 /** The transports the target offers, limited to those asked for. */

@@ -143,7 +143,7 @@ async function writeTargets(running: RunningMock, dir: string): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   const credentials = await running.credentials();
   for (const family of running.mocks.keys()) {
-    const target = targetFile(family, running.endpoints(family), credentials[family], running.config.profiles[family]);
+    const target = targetFile(family, running.endpoints(family), credentials[family], running.config.profiles[family], running.config.deviate);
     fs.writeFileSync(path.join(dir, `${family}.json`), `${JSON.stringify(target, null, 2)}\n`);
   }
 }

@@ -10,6 +10,7 @@ import { conformance, expect, httpCall, test as base, uniqueName, type BaseFixtu
 import type { Target } from '../../src/runner/target.ts';
 import type { Transport } from '../../src/specs/families.ts';
 import { schemaValidator, firstError } from '../../src/core/validation.ts';
+import { recordAnswer, recordTransportFailure } from '../../src/runner/circuit-breaker.ts';
 
 /** How long an answer may take before a test says it never came. */
 export const ANSWER_MS = 4000;
@@ -154,7 +155,9 @@ export class WsChannel {
     });
     try {
       await timeout(opened, ANSWER_MS, `WebSocket connection to ${url}`);
+      recordAnswer();
     } catch (error) {
+      recordTransportFailure((error as Error).message);
       socket.terminate();
       transcript.add({ transport: 'ws', request: { connect: url }, response: { error: (error as Error).message } });
       throw error;
@@ -174,9 +177,11 @@ export class WsChannel {
     const label = what ?? `WebSocket answer to ${action === undefined ? JSON.stringify(text) : `action ${String(action)}`}`;
     try {
       const answer = await this.inbox.next((m) => m?.action === undefined || m?.action === null || m.action === action, ANSWER_MS, label);
+      recordAnswer();
       this.transcript.add({ transport: 'ws', request: typeof message === 'string' ? message : message, response: answer });
       return answer;
     } catch (error) {
+      recordTransportFailure((error as Error).message);
       this.transcript.add({ transport: 'ws', request: message, response: { error: (error as Error).message } });
       throw error;
     }
@@ -232,10 +237,14 @@ export class MqttChannel {
     const pending = mqtt.connectAsync(url, { clientId, username: options.username, password: options.password, reconnectPeriod: 0, connectTimeout: ANSWER_MS, clean: true, protocolVersion: 4 }, false);
     try {
       const client = await timeout(pending, ANSWER_MS + 1000, `CONNACK from ${url}`);
+      recordAnswer();
       transcript.add({ transport: 'mqtt', request, response: { connack: 'accepted' } });
       return new MqttChannel(clientId, client, transcript);
     } catch (error) {
       pending.then((late) => late.end(true)).catch(() => {});
+      // A CONNACK that refuses (a numeric return code) is an answer; anything else is the transport failing.
+      if (typeof (error as { code?: unknown }).code === 'number') recordAnswer();
+      else recordTransportFailure((error as Error).message);
       transcript.add({ transport: 'mqtt', request, response: { error: (error as Error).message, code: (error as { code?: unknown }).code } });
       throw error;
     }
@@ -288,9 +297,11 @@ export class MqttChannel {
     await this.publish('dh/request', text, options.qos ?? 0);
     try {
       const answer = await this.inbox.next((m) => m.topic === topic, ANSWER_MS, `MQTT answer on ${topic}`);
+      recordAnswer();
       this.transcript.add({ transport: 'mqtt', request, response: { topic: answer.topic, payload: answer.json ?? answer.text } });
       return answer.json ?? answer.text;
     } catch (error) {
+      recordTransportFailure((error as Error).message);
       this.transcript.add({ transport: 'mqtt', request, response: { error: (error as Error).message } });
       throw error;
     }

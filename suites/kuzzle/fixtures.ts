@@ -13,6 +13,7 @@ import { conformance, expect, httpCall, test as base, uniqueName, type BaseFixtu
 import type { Target } from '../../src/runner/target.ts';
 import type { Transport } from '../../src/specs/families.ts';
 import { schemaValidator, firstError } from '../../src/core/validation.ts';
+import { recordAnswer, recordTransportFailure } from '../../src/runner/circuit-breaker.ts';
 
 export type { Transport };
 
@@ -265,10 +266,12 @@ class Channel implements Connection {
         const index = this.pending.findIndex((p) => p.id === id && p.resolve === done);
         if (index >= 0) this.pending.splice(index, 1);
         this.transcript.add({ transport: this.transport, request: payload, response: { error: `no answer within ${WAIT_MS} ms` } });
+        recordTransportFailure(`no ${this.transport} answer within ${WAIT_MS} ms`);
         reject(new Error(`timed out after ${WAIT_MS} ms waiting for ${label}`));
       }, WAIT_MS);
       const done = (answer: Answer): void => {
         clearTimeout(timer);
+        recordAnswer();
         this.transcript.add({ transport: this.transport, request: payload, response: answer.topic ? { topic: answer.topic, payload: answer.json ?? answer.text } : (answer.json ?? answer.text) });
         this.answers.push(answer);
         resolve(answer);
@@ -311,14 +314,17 @@ async function openWs(url: string, transcript: Transcript, answers: Answer[]): P
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.terminate();
+      recordTransportFailure(`no WebSocket upgrade from ${url} within ${WAIT_MS} ms`);
       reject(new Error(`timed out after ${WAIT_MS} ms waiting for the WebSocket connection to ${url}`));
     }, WAIT_MS);
     socket.once('open', () => {
       clearTimeout(timer);
+      recordAnswer();
       resolve();
     });
     socket.once('error', (error) => {
       clearTimeout(timer);
+      recordTransportFailure(`WebSocket connection to ${url} failed: ${error.message}`);
       reject(new Error(`WebSocket connection to ${url} failed: ${error.message}`));
     });
   });
@@ -350,7 +356,9 @@ async function openMqtt(url: string, transcript: Transcript, answers: Answer[], 
   let client: MqttClient;
   try {
     client = await mqtt.connectAsync(url, { clientId: uniqueName('conform'), reconnectPeriod: 0, connectTimeout: WAIT_MS });
+    recordAnswer();
   } catch (error) {
+    recordTransportFailure(`MQTT connection to ${url} failed: ${(error as Error).message}`);
     throw new Error(`MQTT connection to ${url} failed: ${(error as Error).message}`);
   }
   client.on('error', () => {});
