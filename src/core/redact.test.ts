@@ -36,6 +36,7 @@ test('text: JWTs, Bearer/Basic credentials, URL passwords, secret fields and kno
   assert.match(out, /Bearer \[redacted\]/);
   assert.match(out, /http:\/\/admin:\[redacted\]@host/);
   assert.match(out, /"name": "n"/);
+  assert.equal(r.text('a Bearer token is required (Authorization: Bearer <token>); Basic auth'), 'a Bearer token is required (Authorization: Bearer <token>); Basic auth');
   assert.equal(out.split(REDACTED).length - 1, 10);
 });
 

@@ -31,8 +31,11 @@ export function isSecretKey(key: string): boolean {
 
 /** Three base64url segments, the first a JSON header ("eyJ" is base64 for '{"'): a JWT wherever it appears. */
 const JWT = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
-/** An Authorization scheme and its credentials. */
-const AUTH_SCHEME = /\b(Bearer|Basic|Digest|Token)(\s+)(?!\[redacted\])[A-Za-z0-9._~+/=:-]+/gi;
+/**
+ * An Authorization scheme and its credentials. The credentials must hold a digit, a symbol or an inner capital (every
+ * token and base64 value does), so prose such as "a Bearer token" in a requirement's title stays readable.
+ */
+const AUTH_SCHEME = /\b([Bb]earer|BEARER|[Bb]asic|BASIC)(\s+)(?!\[redacted\])(?=[A-Za-z]*[0-9._~+/=:-]|[A-Za-z]+[A-Z])[A-Za-z0-9._~+/=:-]+/g;
 /** user:password@ in a URL. */
 const URL_USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@"'<>]*):[^\s/@"'<>]*@/gi;
 /** "password": "…" in JSON text. */
