@@ -78,15 +78,17 @@ export class Redactor {
     return this;
   }
 
+  /** Only the registered secrets, longest first: for output whose JSON must stay as it is (conform specs --json). */
+  known(input: string): string {
+    if (typeof input !== 'string' || input === '' || this.secrets.size === 0) return input;
+    this.pattern ??= new RegExp([...this.secrets].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+    return input.replace(this.pattern, REDACTED);
+  }
+
   /** Any text: known secrets (longest first), JWTs, Authorization credentials, URL passwords, secret fields. */
   text(input: string): string {
     if (typeof input !== 'string' || input === '') return input;
-    let out = input;
-    if (this.secrets.size > 0) {
-      this.pattern ??= new RegExp([...this.secrets].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
-      out = out.replace(this.pattern, REDACTED);
-    }
-    return out
+    return this.known(input)
       .replace(JWT, REDACTED)
       .replace(AUTH_SCHEME, (_m, scheme: string, space: string) => `${scheme}${space}${REDACTED}`)
       .replace(URL_USERINFO, (_m, head: string) => `${head}:${REDACTED}@`)
@@ -193,3 +195,9 @@ export function redactingStream(redactor: Redactor): Transform {
     },
   });
 }
+
+/**
+ * The redactor of this process's own printed lines (the conform CLI): every target file read registers its auth
+ * values here (runner/target.ts), and the CLI writes its output and error lines through it (cli/main.ts).
+ */
+export const processRedactor = new Redactor();

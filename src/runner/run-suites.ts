@@ -7,6 +7,8 @@ import type { Transport } from '../specs/families.ts';
 import type { ConformanceReport } from '../reports/model.ts';
 import { ToolError } from '../cli/errors.ts';
 import type { Target } from './target.ts';
+import { Redactor, redactingStream } from '../core/redact.ts';
+import { redactTree } from './redact-files.ts';
 
 export interface SuiteRun {
   targetFile: string;
@@ -18,7 +20,7 @@ export interface SuiteRun {
   workers?: number;
   shard?: string;
   timeoutMs?: number;
-  /** Where Playwright's own output goes: inherited by default; 'ignore' for quiet runs. */
+  /** Where Playwright's own output goes: ours (redacted) by default; 'ignore' for quiet runs. */
   stdio?: 'inherit' | 'ignore';
 }
 
@@ -35,6 +37,7 @@ export async function runSuites(run: SuiteRun): Promise<ConformanceReport> {
   const reportDir = path.resolve(run.reportDir);
   fs.mkdirSync(reportDir, { recursive: true });
   const reportFile = path.join(reportDir, 'conformance.json');
+  const redactor = new Redactor().addAll(run.target.auth);
   fs.rmSync(reportFile, { force: true });
   const args = [playwrightCli(), 'test', '--config', path.join(ROOT, 'playwright.config.ts'), '--project', run.target.api];
   if (run.grep) args.push('--grep', run.grep);
@@ -51,9 +54,16 @@ export async function runSuites(run: SuiteRun): Promise<ConformanceReport> {
     ...(run.shard ? { CONFORM_BLOB_DIR: path.join(reportDir, `blob-${run.shard.replace('/', '-of-')}`) } : {}),
   };
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', run.stdio ?? 'inherit', run.stdio ?? 'inherit'] });
-    child.on('exit', resolve);
+    // Playwright's output goes through the redactor, line by line (colours kept when our own output is a terminal).
+    const quiet = run.stdio === 'ignore';
+    const colour = !quiet && process.stdout.isTTY && !('FORCE_COLOR' in env) && !('NO_COLOR' in env) ? { FORCE_COLOR: '1' } : {};
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...env, ...colour }, stdio: ['ignore', quiet ? 'ignore' : 'pipe', quiet ? 'ignore' : 'pipe'] });
+    child.stdout?.pipe(redactingStream(redactor)).pipe(process.stdout, { end: false });
+    child.stderr?.pipe(redactingStream(redactor)).pipe(process.stderr, { end: false });
+    child.on('close', resolve);
   });
+  // Playwright's outputDir (attachments, error-context.md) is written by the workers: redacted once more here.
+  redactTree(path.join(reportDir, 'test-results'), redactor);
   if (!fs.existsSync(reportFile)) {
     throw new ToolError('CONFORM_ERR_RUN', `the suites ended (Playwright exit code ${code}) without writing ${reportFile}`);
   }

@@ -3,6 +3,7 @@ import type { Family, Transport } from '../specs/families.ts';
 import { TRANSPORTS } from '../specs/families.ts';
 import { schemaValidator } from '../core/validation.ts';
 import { ToolError } from '../cli/errors.ts';
+import { processRedactor } from '../core/redact.ts';
 
 export interface Target {
   api: Family;
@@ -30,6 +31,8 @@ export function readTarget(file: string): Target {
     const text = errors.map((e) => `${e.instancePath || '(root)'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : ''}`);
     throw new ToolError('CONFORM_ERR_TARGET', `target file ${file} is invalid: ${text.join('; ') || 'see schemas/target.schema.json'}`);
   }
+  // From now on this process never prints them (the CLI's lines go through processRedactor).
+  processRedactor.addAll((data as Target).auth);
   return data as Target;
 }
 
