@@ -128,7 +128,9 @@ export class Redactor {
     if (/^[[{]/.test(trimmed)) {
       try {
         const parsed: unknown = JSON.parse(trimmed);
-        return this.text(JSON.stringify(this.walk(parsed, depth + 1)));
+        const redacted = JSON.stringify(this.walk(parsed, depth + 1));
+        // Re-serialized only when a key lost its value: otherwise the text keeps its own layout.
+        return redacted === JSON.stringify(parsed) ? this.text(s) : this.text(redacted);
       } catch {
         // Not JSON after all: text rules below.
       }
