@@ -8,14 +8,29 @@ import { readCatalogue, type Requirement } from '../src/specs/catalogue.ts';
 import type { Family, Transport } from '../src/specs/families.ts';
 import { offeredTransports, readTarget, type Target } from '../src/runner/target.ts';
 import { recordAnswer, recordTransportFailure, trippedBecause } from '../src/runner/circuit-breaker.ts';
+import { Redactor } from '../src/core/redact.ts';
 
 export { expect };
+
+/**
+ * This worker's redactor: the target's auth values, and every password and token the fixtures create or receive
+ * (registered with secret()). Transcripts, thrown messages and test errors go through it, so no attachment, blob
+ * report or Playwright output holds a secret; the tests themselves compare the real values.
+ */
+export const redactor = new Redactor();
+/** Registers values that must never be recorded or printed (a generated password, a received token). */
+export function secret<T>(value: T): T {
+  redactor.add(value);
+  return value;
+}
 
 /** The target under test, read once per worker from CONFORM_TARGET (set by `conform test`). */
 export function currentTarget(): Target {
   const file = process.env.CONFORM_TARGET;
   if (!file) throw new Error('CONFORM_TARGET is not set: run the suites with `conform test --target <file>`');
-  return readTarget(file);
+  const target = readTarget(file);
+  redactor.addAll(target.auth);
+  return target;
 }
 
 /** The transports to test: offered by the target and asked for with --transport (CONFORM_TRANSPORTS). */
@@ -46,10 +61,11 @@ export interface Exchange {
 export class Transcript {
   readonly exchanges: Exchange[] = [];
   add(exchange: Exchange): void {
-    this.exchanges.push(exchange);
+    this.exchanges.push(redactor.value(exchange));
   }
   async attach(testInfo: TestInfo): Promise<void> {
-    if (this.exchanges.length > 0) await testInfo.attach('transcript', { body: JSON.stringify(this.exchanges, null, 2), contentType: 'application/json' });
+    // Redacted again: a token received after an exchange was recorded may appear in it (e.g. echoed back).
+    if (this.exchanges.length > 0) await testInfo.attach('transcript', { body: redactor.text(JSON.stringify(redactor.value(this.exchanges), null, 2)), contentType: 'application/json' });
   }
 }
 
@@ -75,8 +91,9 @@ export async function httpCall(transcript: Transcript, base: string, method: str
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${init.timeoutMs ?? 10_000} ms` : `${cause?.code ?? ''} ${cause?.message ?? (error as Error).message}`.trim();
     transcript.add({ transport: 'http', request, response: { error: reason } });
-    recordTransportFailure(`${method} ${url}: ${reason}`);
-    throw new Error(`${method} ${url}: ${reason}`);
+    const message = redactor.text(`${method} ${url}: ${reason}`);
+    recordTransportFailure(message);
+    throw new Error(message);
   }
   recordAnswer();
   let json: unknown;
@@ -136,6 +153,20 @@ export function conformance<F extends BaseFixtures>(
     // Playwright reads the fixture names from the destructuring pattern, so every family names its fixture `api`.
     // Tags make every checked id selectable: conform test --grep '@kuzzle\.updateSelf\.route\.me'.
     const tag = list.map((id) => `@${id}`);
-    (testFn as typeof test)(`${list[0]} [${transport}] ${title}`, { annotation, tag }, async ({ target, transcript, api }: any) => body({ target, transcript, api, transport } as unknown as F & { transport: Transport }));
+    (testFn as typeof test)(`${list[0]} [${transport}] ${title}`, { annotation, tag }, async ({ target, transcript, api }: any) => {
+      try {
+        await body({ target, transcript, api, transport } as unknown as F & { transport: Transport });
+      } catch (error) {
+        throw redactedError(error);
+      }
+    });
   }
+}
+
+/** The error a test failed with, its message and stack redacted (Playwright prints and reports both). */
+function redactedError(error: unknown): unknown {
+  if (!(error instanceof Error)) return typeof error === 'string' ? redactor.text(error) : error;
+  error.message = redactor.text(error.message);
+  if (error.stack) error.stack = redactor.text(error.stack);
+  return error;
 }

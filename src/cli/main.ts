@@ -1,13 +1,18 @@
 import { Command, CommanderError, Option } from 'commander';
 import { DataFileError } from '../specs/data-file.ts';
 import { ToolError } from './errors.ts';
+import { processRedactor } from '../core/redact.ts';
 import type { Output } from './specs-command.ts';
 import { splitList } from './specs-filter.ts';
 import { collect, integer, rate } from './mock-options.ts';
 
+/**
+ * What conform prints, redacted: a target's credentials can reach a message (an endpoint URL with user:password@).
+ * Standard output only loses the known secrets: its JSON (conform specs --json) holds documented example passwords.
+ */
 const stdio: Output = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
+  out: (text) => process.stdout.write(`${processRedactor.known(text)}\n`),
+  err: (text) => process.stderr.write(`${processRedactor.text(text)}\n`),
 };
 
 function buildProgram(io: Output, setExit: (code: number) => void): Command {

@@ -8,6 +8,7 @@ import { ROOT } from '../specs/paths.ts';
 import { buildReport, type Baseline, type TestOutcome } from './model.ts';
 import { writeReports } from './write-reports.ts';
 import { readBaseline } from '../runner/baseline.ts';
+import { Redactor } from '../core/redact.ts';
 
 /** Strips terminal colours from Playwright's error messages, for files. */
 const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
@@ -19,6 +20,22 @@ const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 export default class ConformanceReporter implements Reporter {
   private readonly outcomes: TestOutcome[] = [];
   private startedAt = new Date();
+  /**
+   * The target's auth values and the patterns (JWTs, Authorization values, secret fields). The workers redact at the
+   * source; this catches what they could not (a fixture's setup error, a server echoing a password).
+   */
+  private readonly redactor = new Redactor();
+
+  constructor() {
+    const targetFile = process.env.CONFORM_TARGET;
+    if (targetFile && fs.existsSync(targetFile)) {
+      try {
+        this.redactor.addAll(readTarget(targetFile).auth);
+      } catch {
+        // An invalid target is reported by conform itself; the patterns still apply.
+      }
+    }
+  }
 
   onBegin(): void {
     this.startedAt = new Date();
@@ -40,7 +57,7 @@ export default class ConformanceReporter implements Reporter {
     // A retried test counts by its last attempt.
     const previous = this.outcomes.findIndex((o) => o.title === test.title && o.transport === transport);
     if (previous !== -1) this.outcomes.splice(previous, 1);
-    this.outcomes.push({ title: test.title, requirements, transport, status, message: status === 'failed' ? message : undefined, exchanges: status === 'failed' ? exchanges : undefined, durationMs: result.duration });
+    this.outcomes.push({ title: test.title, requirements, transport, status, message: status === 'failed' ? this.redactor.text(message) : undefined, exchanges: status === 'failed' ? this.redactor.value(exchanges) : undefined, durationMs: result.duration });
   }
 
   onEnd(_result: FullResult): void {
@@ -61,7 +78,7 @@ export default class ConformanceReporter implements Reporter {
       durationMs: Date.now() - this.startedAt.getTime(),
       version,
     });
-    writeReports(dir, report);
+    writeReports(dir, report, this.redactor);
   }
 
   printsToStdio(): boolean {

@@ -12,6 +12,8 @@ import { trippedBecause } from './circuit-breaker.ts';
 import { onStopSignal, type StopSignal } from './signals.ts';
 import { markStopped, writeNotRunReports } from './stopped-report.ts';
 import { readBaseline } from './baseline.ts';
+import { Redactor, redactingStream } from '../core/redact.ts';
+import { redactTree } from './redact-files.ts';
 
 export interface SuiteRun {
   targetFile: string;
@@ -23,7 +25,7 @@ export interface SuiteRun {
   workers?: number;
   shard?: string;
   timeoutMs?: number;
-  /** Where Playwright's own output goes: inherited by default; 'ignore' for quiet runs. */
+  /** Where Playwright's own output goes: ours (redacted) by default; 'ignore' for quiet runs. */
   stdio?: 'inherit' | 'ignore';
 }
 
@@ -69,6 +71,7 @@ export async function runSuites(run: SuiteRun): Promise<ConformanceReport> {
   const reportDir = path.resolve(run.reportDir);
   fs.mkdirSync(reportDir, { recursive: true });
   const reportFile = path.join(reportDir, 'conformance.json');
+  const redactor = new Redactor().addAll(run.target.auth);
   fs.rmSync(reportFile, { force: true });
   const breakerFile = path.join(reportDir, '.conform-breaker');
   for (const f of [breakerFile, `${breakerFile}.tripped`]) fs.rmSync(f, { force: true });
@@ -91,7 +94,13 @@ export async function runSuites(run: SuiteRun): Promise<ConformanceReport> {
   let signal: StopSignal | undefined;
   let tripped: string | undefined;
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', run.stdio ?? 'inherit', run.stdio ?? 'inherit'] });
+    // Playwright's output goes through the redactor, line by line (colours kept when our own output is a terminal).
+    const quiet = run.stdio === 'ignore';
+    const colour = !quiet && process.stdout.isTTY && !('FORCE_COLOR' in env) && !('NO_COLOR' in env) ? { FORCE_COLOR: '1' } : {};
+    const output = quiet ? 'ignore' : 'pipe';
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...env, ...colour }, detached: true, stdio: ['ignore', output, output] });
+    child.stdout?.pipe(redactingStream(redactor)).pipe(process.stdout, { end: false });
+    child.stderr?.pipe(redactingStream(redactor)).pipe(process.stderr, { end: false });
     let killTimer: NodeJS.Timeout | undefined;
     const stop = () => {
       if (killTimer) return;
@@ -109,19 +118,30 @@ export async function runSuites(run: SuiteRun): Promise<ConformanceReport> {
       tripped ??= trippedBecause(breakerFile);
       if (tripped) stop();
     }, BREAKER_POLL_MS);
-    const finish = (exitCode: number | null) => {
+    let exitCode: number | null = null;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
       clearInterval(poll);
       clearTimeout(killTimer);
       unlisten();
-      // Whatever a worker or a test's own child left behind goes with the group.
-      signalGroup(child, 'SIGKILL');
       process.off('exit', killOnExit);
       resolve(exitCode);
     };
-    child.once('exit', finish);
-    child.once('error', () => finish(null));
+    child.once('exit', (c) => {
+      exitCode = c;
+      // Whatever a worker or a test's own child left behind goes with the group; its pipes then close, and the
+      // last of Playwright's output has been written when 'close' comes (a second at most).
+      signalGroup(child, 'SIGKILL');
+      setTimeout(finish, 1_000).unref();
+    });
+    child.once('close', finish);
+    child.once('error', finish);
   });
   tripped ??= trippedBecause(breakerFile);
+  // Playwright's outputDir (attachments, error-context.md) is written by the workers: redacted once more here.
+  redactTree(path.join(reportDir, 'test-results'), redactor);
 
   const stopped = signal
     ? { stage: 'run' as const, code: signal, reason: `stopped by ${signal}: the tests that had not completed were not run` }

@@ -4,6 +4,7 @@ import type { Family, Transport } from '../specs/families.ts';
 import { FAMILIES, TRANSPORTS } from '../specs/families.ts';
 import { schemaValidator } from '../core/validation.ts';
 import { ToolError } from '../cli/errors.ts';
+import { processRedactor } from '../core/redact.ts';
 
 export interface Target {
   api: Family;
@@ -27,7 +28,11 @@ function describe(e: ErrorObject): string {
 /** Validates target data (a file's, or one merged with overrides); every problem is a CONFORM_ERR_TARGET naming the field. */
 export function validateTarget(data: unknown, source: string): Target {
   const validate = schemaValidator('target.schema.json');
-  if (validate(data)) return data as Target;
+  if (validate(data)) {
+    // From now on this process never prints them (the CLI's lines go through processRedactor).
+    processRedactor.addAll((data as Target).auth);
+    return data as Target;
+  }
   const api = (data as { api?: unknown })?.api;
   const all = validate.errors ?? [];
   // The family's own branch says what is wrong with a target of that family; with an unknown family, only the

@@ -20,3 +20,14 @@ test('bodies are decoded when listed, and long ones are cut with their length', 
   assert.match(b?.body ?? '', /… \(5000 characters\)$/);
   assert.equal(b?.status, 200);
 });
+
+test('listed entries hold no password or token: secret fields, JWTs and query-string tokens are redacted', () => {
+  const log = new TrafficLog();
+  const jwt = `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from('{"sub":1}').toString('base64url')}.c2ln`;
+  log.record({ family: 'kuzzle', transport: 'http', direction: 'in', summary: 'POST /_login/local?jwt=abcd1234', body: '{"username":"admin","password":"admin-password"}' });
+  log.record({ family: 'kuzzle', transport: 'http', direction: 'out', summary: 'POST /_login/local', status: 200, body: `{"result":{"jwt":"${jwt}","note":"token ${jwt}"}}` });
+  const listed = JSON.stringify(log.list());
+  for (const leak of ['admin-password', 'abcd1234', jwt]) assert.ok(!listed.includes(leak), leak);
+  assert.match(listed, /"username\\":\\"admin/);
+  assert.equal(log.list()[0]?.summary, 'POST /_login/local?jwt=[redacted]');
+});

@@ -1,4 +1,8 @@
 import type { Family, Transport } from '../specs/families.ts';
+import { Redactor } from '../core/redact.ts';
+
+/** The control API shows traffic without secrets (passwords, tokens, Authorization values): see the README. */
+const redactor = new Redactor();
 
 /** One recorded message, as the control API shows it. */
 export interface TrafficEntry {
@@ -55,7 +59,7 @@ export class TrafficLog {
     for (let i = 0; i < this.size; i++) {
       const e = this.ring[(this.next - this.size + i + this.limit) % this.limit];
       if (!e || (filter.family && e.family !== filter.family) || (filter.transport && e.transport !== filter.transport)) continue;
-      out.push({ at: new Date(e.at).toISOString(), family: e.family, transport: e.transport, direction: e.direction, summary: e.summary, ...(e.status !== undefined ? { status: e.status } : {}), ...(e.body !== undefined ? { body: text(e.body) } : {}) });
+      out.push({ at: new Date(e.at).toISOString(), family: e.family, transport: e.transport, direction: e.direction, summary: redactor.text(e.summary), ...(e.status !== undefined ? { status: e.status } : {}), ...(e.body !== undefined ? { body: redactor.value(text(e.body)) } : {}) });
     }
     return out;
   }

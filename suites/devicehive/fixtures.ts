@@ -6,7 +6,7 @@
  */
 import mqtt, { type MqttClient } from 'mqtt';
 import WebSocket from 'ws';
-import { conformance, expect, httpCall, test as base, uniqueName, type BaseFixtures, type HttpAnswer, type Transcript } from '../harness.ts';
+import { conformance, expect, httpCall, secret, test as base, uniqueName, type BaseFixtures, type HttpAnswer, type Transcript } from '../harness.ts';
 import type { Target } from '../../src/runner/target.ts';
 import type { Transport } from '../../src/specs/families.ts';
 import { schemaValidator, firstError } from '../../src/core/validation.ts';
@@ -380,6 +380,7 @@ function makeApi(target: Target, transcript: Transcript, admin: DhUser, created:
     bearer,
     login: (login, password) => httpCall(transcript, baseUrl, 'POST', '/token', { headers: json(null), body: JSON.stringify({ login, password }) }),
     async newUser(role = 1, password = CLIENT_PASSWORD) {
+      secret(password);
       const login = uniqueName(role === 0 ? 'dhadm' : 'dhcli');
       const res = await httpCall(transcript, baseUrl, 'POST', '/user', { headers: json(adminAuth), body: JSON.stringify({ login, password, role, status: 0 }) });
       if (res.status !== 201 && res.status !== 200) throw new Error(`fixture: POST /user ${login} answered ${res.status} ${res.text}`);
@@ -389,14 +390,14 @@ function makeApi(target: Target, transcript: Transcript, admin: DhUser, created:
       created.push(user);
       const tokens = await api.login(login, password);
       if (tokens.status !== 201 || typeof tokens.json?.accessToken !== 'string') throw new Error(`fixture: POST /token for ${login} answered ${tokens.status} ${tokens.text}`);
-      user.token = tokens.json.accessToken;
-      user.refreshToken = tokens.json.refreshToken;
+      user.token = secret(tokens.json.accessToken);
+      user.refreshToken = secret(tokens.json.refreshToken);
       return user;
     },
     async mint(userId, actions) {
       const res = await httpCall(transcript, baseUrl, 'POST', '/token/create', { headers: json(adminAuth), body: JSON.stringify({ userId, actions }) });
       if (res.status !== 201 && res.status !== 200) throw new Error(`fixture: POST /token/create answered ${res.status} ${res.text}`);
-      return res.json.accessToken as string;
+      return secret(res.json.accessToken as string);
     },
     put: (path, body, authorization, raw) => httpCall(transcript, baseUrl, 'PUT', path, { headers: json(authorization), body: raw ?? JSON.stringify(body) }),
     get: (path, authorization) => httpCall(transcript, baseUrl, 'GET', path, { headers: authorization === null ? {} : { authorization } }),
@@ -482,7 +483,8 @@ export const test = base.extend<BaseFixtures & { api: DhApi }>({
     const credentials = (target.auth as { admin: { login: string; password: string } }).admin;
     const res = await httpCall(transcript, baseUrl, 'POST', '/token', { headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) });
     if (res.status !== 201 || typeof res.json?.accessToken !== 'string') throw new Error(`fixture: POST /token for the administrator answered ${res.status} ${res.text}`);
-    const adminAuth = `Bearer ${res.json.accessToken}`;
+    const adminAuth = `Bearer ${secret(res.json.accessToken)}`;
+    secret(res.json.refreshToken);
     const me = await httpCall(transcript, baseUrl, 'GET', '/user/current', { headers: { authorization: adminAuth } });
     const admin: DhUser = { id: Number(me.json?.id), login: credentials.login, password: credentials.password, role: 0, token: res.json.accessToken, refreshToken: res.json.refreshToken };
     const before = await snapshotAdmin(transcript, baseUrl, adminAuth);

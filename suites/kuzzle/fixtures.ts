@@ -9,7 +9,7 @@
  */
 import WebSocket from 'ws';
 import mqtt, { type MqttClient } from 'mqtt';
-import { conformance, expect, httpCall, test as base, uniqueName, type BaseFixtures, type Transcript } from '../harness.ts';
+import { conformance, expect, httpCall, secret, test as base, uniqueName, type BaseFixtures, type Transcript } from '../harness.ts';
 import type { Target } from '../../src/runner/target.ts';
 import type { Transport } from '../../src/specs/families.ts';
 import { schemaValidator, firstError } from '../../src/core/validation.ts';
@@ -442,7 +442,7 @@ export const test = base.extend<BaseFixtures & { api: KuzzleApi }>({
         const answer = await http('POST', '/_login/local', { body: { username: credentials.username, password: credentials.password } });
         const jwt = answer.json?.result?.jwt;
         if (answer.status !== 200 || typeof jwt !== 'string') throw new Error(`fixture: the admin login (POST /_login/local) answered ${answer.httpStatus} ${answer.text.slice(0, 300)}`);
-        return jwt;
+        return secret(jwt);
       })();
       return adminToken;
     };
@@ -468,7 +468,7 @@ export const test = base.extend<BaseFixtures & { api: KuzzleApi }>({
     const user = async (options: { canUpdateSelf?: boolean; login?: boolean; content?: Record<string, unknown> } = {}): Promise<User> => {
       const profileId = options.canUpdateSelf === false ? await ensureQ2() : await ensureQ();
       const username = uniqueName('conform-u');
-      const password = `pw-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}-secret`;
+      const password = secret(`pw-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}-secret`);
       const result = await adminCall('creating a user', 'POST', '/users/_create?refresh=wait_for', {
         content: { profileIds: [profileId], ...(options.content ?? {}) },
         credentials: { local: { username, password } },
@@ -479,7 +479,7 @@ export const test = base.extend<BaseFixtures & { api: KuzzleApi }>({
       let token = '';
       if (options.login !== false) {
         const answer = await http('POST', '/_login/local', { body: { username, password } });
-        token = answer.json?.result?.jwt;
+        token = secret(answer.json?.result?.jwt);
         if (answer.status !== 200 || typeof token !== 'string') throw new Error(`fixture: the login of a test user answered ${answer.httpStatus} ${answer.text.slice(0, 300)}`);
       }
       return { kuid, username, password, token, profileIds: [profileId] };
