@@ -92,19 +92,21 @@ interface Case {
   secrets: () => string[];
   grep: string;
   extra?: string[];
-  /** What the failures must still say. */
+  /** What the failures (or, for a run the pre-flight stopped, the report's `stopped.reason`) must still say. */
   says: RegExp;
+  /** The pre-flight stops this run before any test: the report says why instead of carrying failures. */
+  preflight?: boolean;
 }
 
 const cases: Case[] = [
   { label: 'kuzzle, right password (sharded: blob report)', family: 'kuzzle', grep: RIGHT.kuzzle, target: () => targets.kuzzle, secrets: () => [targets.kuzzle.auth.admin.password], extra: ['--shard', '1/1'], says: /./ },
-  { label: 'kuzzle, wrong password', family: 'kuzzle', grep: BROKEN.kuzzle, target: () => ({ ...targets.kuzzle, auth: { admin: { username: 'admin', password: WRONG.kuzzle } } }), secrets: () => [WRONG.kuzzle, targets.kuzzle.auth.admin.password], says: /admin login|401/ },
-  { label: 'kuzzle, unreachable', family: 'kuzzle', grep: BROKEN.kuzzle, target: () => unreachable(targets.kuzzle), secrets: () => [targets.kuzzle.auth.admin.password], says: /ECONNREFUSED|failed/ },
+  { label: 'kuzzle, wrong password', preflight: true, family: 'kuzzle', grep: BROKEN.kuzzle, target: () => ({ ...targets.kuzzle, auth: { admin: { username: 'admin', password: WRONG.kuzzle } } }), secrets: () => [WRONG.kuzzle, targets.kuzzle.auth.admin.password], says: /admin|credentials|refused/ },
+  { label: 'kuzzle, unreachable', preflight: true, family: 'kuzzle', grep: BROKEN.kuzzle, target: () => unreachable(targets.kuzzle), secrets: () => [targets.kuzzle.auth.admin.password], says: /ECONNREFUSED|failed/ },
   { label: 'devicehive, right password', family: 'devicehive', grep: RIGHT.devicehive, target: () => targets.devicehive, secrets: () => [targets.devicehive.auth.admin.password], says: /./ },
-  { label: 'devicehive, wrong password', family: 'devicehive', grep: BROKEN.devicehive, target: () => ({ ...targets.devicehive, auth: { admin: { login: 'dhadmin', password: WRONG.devicehive } } }), secrets: () => [WRONG.devicehive, targets.devicehive.auth.admin.password], says: /POST \/token|401/ },
-  { label: 'devicehive, unreachable', family: 'devicehive', grep: BROKEN.devicehive, target: () => unreachable(targets.devicehive), secrets: () => [targets.devicehive.auth.admin.password], says: /ECONNREFUSED|failed/ },
+  { label: 'devicehive, wrong password', preflight: true, family: 'devicehive', grep: BROKEN.devicehive, target: () => ({ ...targets.devicehive, auth: { admin: { login: 'dhadmin', password: WRONG.devicehive } } }), secrets: () => [WRONG.devicehive, targets.devicehive.auth.admin.password], says: /dhadmin|credentials|refused/ },
+  { label: 'devicehive, unreachable', preflight: true, family: 'devicehive', grep: BROKEN.devicehive, target: () => unreachable(targets.devicehive), secrets: () => [targets.devicehive.auth.admin.password], says: /ECONNREFUSED|failed/ },
   { label: 'userapi, real tokens', family: 'userapi', grep: RIGHT.userapi, target: () => targets.userapi, secrets: () => targets.userapi.auth.users.map((u: { token: string }) => u.token), says: /./ },
-  { label: 'userapi, unreachable, a password in the endpoint URL', family: 'userapi', grep: BROKEN.userapi, target: () => unreachable(targets.userapi, 'userapi-url-secret'), secrets: () => [...targets.userapi.auth.users.map((u: { token: string }) => u.token), 'userapi-url-secret'], says: /ECONNREFUSED|failed|credentials/ },
+  { label: 'userapi, unreachable, a password in the endpoint URL', preflight: true, family: 'userapi', grep: BROKEN.userapi, target: () => unreachable(targets.userapi, 'userapi-url-secret'), secrets: () => [...targets.userapi.auth.users.map((u: { token: string }) => u.token), 'userapi-url-secret'], says: /ECONNREFUSED|failed|credentials/ },
 ];
 
 test('no password, token or JWT in any file a run wrote or any line it printed; the reports still say what failed', async () => {
@@ -121,6 +123,11 @@ test('no password, token or JWT in any file a run wrote or any line it printed; 
     if (found.length > 0) problems.push(`${c.label}:\n    ${found.join('\n    ')}`);
     // Useful reports: written, with failures that say why, and the placeholder where a secret was recorded.
     if (!run.report) return void problems.push(`${c.label}: no conformance.json (exit ${run.code}): ${run.stderr.slice(0, 500)}`);
+    if (c.preflight) {
+      if (run.code !== 2) problems.push(`${c.label}: exit ${run.code}, not 2 (a configuration or reachability error)`);
+      if (!c.says.test(run.report.stopped?.reason ?? '')) problems.push(`${c.label}: stopped.reason does not match ${c.says}: ${run.report.stopped?.reason}`);
+      return;
+    }
     const failures = run.report.requirements.flatMap((r) => r.failures);
     if (failures.length === 0) problems.push(`${c.label}: no failure in the report`);
     if (!failures.some((f) => c.says.test(f.message))) problems.push(`${c.label}: no failure message matches ${c.says}: ${failures[0]?.message}`);
