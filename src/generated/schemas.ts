@@ -1503,7 +1503,7 @@ export const SCHEMAS: Record<string, object> = {
     "$id": "https://conform.invalid/schemas/report.schema.json",
     "title": "conform test: conformance.json",
     "type": "object",
-    "required": ["tool", "api", "target", "startedAt", "durationMs", "transportsTested", "summary", "requirements"],
+    "required": ["tool", "api", "target", "startedAt", "durationMs", "transportsTested", "summary", "breakdown", "requirements"],
     "additionalProperties": false,
     "properties": {
       "tool": {
@@ -1556,11 +1556,22 @@ export const SCHEMAS: Record<string, object> = {
           "reason": { "type": "string" }
         }
       },
+      "breakdown": {
+        "description": "Requirements by verdict per level and per category; requirement × transport cells by verdict per transport.",
+        "type": "object",
+        "required": ["level", "category", "transport"],
+        "additionalProperties": false,
+        "properties": {
+          "level": { "type": "object", "additionalProperties": { "$ref": "#/$defs/verdictCounts" } },
+          "category": { "type": "object", "additionalProperties": { "$ref": "#/$defs/verdictCounts" } },
+          "transport": { "type": "object", "additionalProperties": { "$ref": "#/$defs/verdictCounts" } }
+        }
+      },
       "requirements": {
         "type": "array",
         "items": {
           "type": "object",
-          "required": ["id", "family", "operation", "level", "category", "title", "source", "status", "transports", "failures"],
+          "required": ["id", "family", "operation", "level", "category", "title", "source", "document", "status", "verdict", "transports", "durationsMs", "failures"],
           "additionalProperties": false,
           "properties": {
             "id": { "type": "string" },
@@ -1570,23 +1581,51 @@ export const SCHEMAS: Record<string, object> = {
             "category": { "type": "string" },
             "title": { "type": "string" },
             "source": { "type": "string" },
+            "document": {
+              "description": "The document the requirement comes from: its title and the heading path above the quote (or the research notes and paragraph).",
+              "type": "object",
+              "required": ["title", "section", "file"],
+              "additionalProperties": false,
+              "properties": { "title": { "type": "string" }, "section": { "type": "string" }, "file": { "type": "string" } }
+            },
             "status": { "$ref": "#/$defs/status" },
+            "verdict": { "$ref": "#/$defs/verdict" },
             "transports": {
               "type": "object",
               "additionalProperties": false,
-              "properties": { "http": { "$ref": "#/$defs/status" }, "ws": { "$ref": "#/$defs/status" }, "mqtt": { "$ref": "#/$defs/status" } }
+              "properties": {
+                "http": { "$ref": "#/$defs/status" },
+                "ws": { "$ref": "#/$defs/status" },
+                "mqtt": { "$ref": "#/$defs/status" }
+              }
+            },
+            "durationsMs": {
+              "description": "Time spent in the requirement's tests per transport.",
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "http": { "type": "integer", "minimum": 0 },
+                "ws": { "type": "integer", "minimum": 0 },
+                "mqtt": { "type": "integer", "minimum": 0 }
+              }
             },
             "failures": {
               "type": "array",
               "items": {
                 "type": "object",
-                "required": ["transport", "test", "message", "exchanges"],
+                "required": ["transport", "test", "message", "exchanges", "reproduction"],
                 "additionalProperties": false,
                 "properties": {
                   "transport": { "$ref": "#/$defs/transport" },
                   "test": { "type": "string" },
                   "message": { "type": "string" },
-                  "exchanges": { "type": "array", "description": "The requests and responses that showed the failure." }
+                  "exchanges": { "type": "array", "description": "The requests and responses that showed the failure." },
+                  "expected": { "type": "string", "description": "What the assertion expected, when the message says." },
+                  "received": { "type": "string", "description": "What it received, when the message says." },
+                  "reproduction": {
+                    "type": "string",
+                    "description": "The exchanges as copy-paste shell commands; credentials as environment variables ($CONFORM_TOKEN)."
+                  }
                 }
               }
             },
@@ -1597,7 +1636,21 @@ export const SCHEMAS: Record<string, object> = {
     },
     "$defs": {
       "transport": { "enum": ["http", "ws", "mqtt"] },
-      "status": { "enum": ["passed", "failed", "skipped", "not-tested", "known-deviation"] }
+      "status": { "enum": ["passed", "failed", "skipped", "not-tested", "known-deviation"] },
+      "verdict": { "enum": ["failed", "warning", "known-deviation", "passed", "skipped", "not-tested"] },
+      "verdictCounts": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["failed", "warning", "known-deviation", "passed", "skipped", "not-tested"],
+        "properties": {
+          "failed": { "type": "integer", "minimum": 0 },
+          "warning": { "type": "integer", "minimum": 0 },
+          "known-deviation": { "type": "integer", "minimum": 0 },
+          "passed": { "type": "integer", "minimum": 0 },
+          "skipped": { "type": "integer", "minimum": 0 },
+          "not-tested": { "type": "integer", "minimum": 0 }
+        }
+      }
     }
   },
   "target.schema.json": {

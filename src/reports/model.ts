@@ -1,6 +1,9 @@
 import type { Catalogue, Requirement } from '../specs/catalogue.ts';
 import { describeSource } from '../specs/catalogue.ts';
-import type { Family, Level, Transport } from '../specs/families.ts';
+import { documentOf, type DocumentRef } from '../specs/documents.ts';
+import { CATEGORIES, LEVELS, TRANSPORTS, type Family, type Level, type Transport } from '../specs/families.ts';
+import { expectedReceived } from './expected-received.ts';
+import { reproduce } from './reproduce.ts';
 
 export type Status = 'passed' | 'failed' | 'skipped' | 'not-tested' | 'known-deviation';
 
@@ -19,8 +22,34 @@ export interface Failure {
   transport: Transport;
   test: string;
   message: string;
+  /** What the assertion wanted and what it got, when the message says (Playwright's Expected:/Received: or diff). */
+  expected?: string;
+  received?: string;
   exchanges: unknown[];
+  /** The exchanges as copy-paste commands (curl, node, mosquitto_rr), credentials as environment variables. */
+  reproduction: string;
 }
+
+/**
+ * What a status means for the run: a failed MUST fails it; a failed SHOULD or MAY is a warning; a failure the
+ * baseline lists is a known deviation. Decided here once, so that no serializer decides it again.
+ */
+export type Verdict = 'failed' | 'warning' | 'known-deviation' | 'passed' | 'skipped' | 'not-tested';
+
+export function verdictOf(status: Status, level: Level): Verdict {
+  if (status === 'failed') return level === 'MUST' ? 'failed' : 'warning';
+  return status;
+}
+
+/** The order reports list requirements in: what needs attention first. */
+export const VERDICT_ORDER: readonly Verdict[] = ['failed', 'warning', 'known-deviation', 'skipped', 'not-tested', 'passed'];
+
+/** The requirements failures first (then warnings, known deviations …), catalogue order kept within each verdict. */
+export function failuresFirst<T extends { verdict: Verdict }>(requirements: readonly T[]): T[] {
+  return VERDICT_ORDER.flatMap((v) => requirements.filter((r) => r.verdict === v));
+}
+
+export type VerdictCounts = Record<Verdict, number>;
 
 export interface RequirementResult {
   id: string;
@@ -30,8 +59,13 @@ export interface RequirementResult {
   category: string;
   title: string;
   source: string;
+  /** The document the requirement comes from, by title and section. */
+  document: DocumentRef;
   status: Status;
+  verdict: Verdict;
   transports: Partial<Record<Transport, Status>>;
+  /** How long the requirement's tests took per transport (the sum of its tests' durations). */
+  durationsMs: Partial<Record<Transport, number>>;
   failures: Failure[];
   /** Why a failure is known: the baseline's reason. */
   knownBecause?: string;
@@ -45,6 +79,8 @@ export interface ConformanceReport {
   durationMs: number;
   transportsTested: Transport[];
   summary: { passed: number; failed: number; skipped: number; notTested: number; knownDeviations: number; mustFailed: number; shouldFailed: number };
+  /** Requirements by verdict per level and per category; requirement × transport cells by verdict per transport. */
+  breakdown: { level: Record<string, VerdictCounts>; category: Record<string, VerdictCounts>; transport: Record<string, VerdictCounts> };
   requirements: RequirementResult[];
   /** Why the run ended before its tests did (pre-flight problem, target stopped answering, signal); absent otherwise. */
   stopped?: { stage: 'pre-flight' | 'run'; code: string; reason: string };
@@ -61,6 +97,17 @@ function transportStatus(outcomes: TestOutcome[]): Status {
   if (outcomes.some((o) => o.status === 'failed')) return 'failed';
   if (outcomes.every((o) => o.status === 'skipped')) return 'skipped';
   return 'passed';
+}
+
+/** Kuzzle's and DeviceHive's MQTT request topics: their MQTT exchanges of a plain request do not record it. */
+const MQTT_REQUEST_TOPIC: Partial<Record<Family, string>> = { kuzzle: 'Kuzzle/request', devicehive: 'dh/request' };
+
+const zero = (): VerdictCounts => ({ failed: 0, warning: 0, 'known-deviation': 0, passed: 0, skipped: 0, 'not-tested': 0 });
+
+function tally<K extends string>(keys: readonly K[], items: Array<[K, Verdict]>): Record<K, VerdictCounts> {
+  const out = Object.fromEntries(keys.map((k) => [k, zero()])) as Record<K, VerdictCounts>;
+  for (const [key, verdict] of items) (out[key] ??= zero())[verdict] += 1;
+  return out;
 }
 
 function overall(statuses: Status[]): Status {
@@ -87,12 +134,19 @@ export function buildReport(input: {
     const known = input.baseline[r.id];
     const transports: Partial<Record<Transport, Status>> = {};
     const failures: Failure[] = [];
+    const durationsMs: Partial<Record<Transport, number>> = {};
+    const ctx = { endpoints: input.target.endpoints, mqttRequestTopic: MQTT_REQUEST_TOPIC[input.catalogue.family] };
     for (const t of r.transports) {
       const own = mine.filter((o) => o.transport === t);
       let status = input.transportsTested.includes(t) ? transportStatus(own) : 'not-tested';
       if (status === 'failed' && known && (!known.transports || known.transports.includes(t))) status = 'known-deviation';
       transports[t] = status;
-      for (const o of own.filter((x) => x.status === 'failed')) failures.push({ transport: t, test: o.title, message: o.message ?? '', exchanges: o.exchanges ?? [] });
+      if (own.length > 0) durationsMs[t] = Math.round(own.reduce((sum, o) => sum + o.durationMs, 0));
+      for (const o of own.filter((x) => x.status === 'failed')) {
+        const message = o.message ?? '';
+        const exchanges = o.exchanges ?? [];
+        failures.push({ transport: t, test: o.title, message, ...expectedReceived(message), exchanges, reproduction: reproduce(exchanges, ctx) });
+      }
     }
     const status = overall(Object.values(transports));
     return {
@@ -103,8 +157,11 @@ export function buildReport(input: {
       category: r.category,
       title: r.title,
       source: describeSource(r.source),
+      document: documentOf(r.source),
       status,
+      verdict: verdictOf(status, r.level),
       transports,
+      durationsMs,
       failures,
       ...(status === 'known-deviation' && known ? { knownBecause: known.why } : {}),
     };
@@ -125,6 +182,12 @@ export function buildReport(input: {
       knownDeviations: count('known-deviation'),
       mustFailed: requirements.filter((r) => r.status === 'failed' && r.level === 'MUST').length,
       shouldFailed: requirements.filter((r) => r.status === 'failed' && r.level !== 'MUST').length,
+    },
+    breakdown: {
+      level: tally(LEVELS, requirements.map((r) => [r.level, r.verdict])),
+      // Only the categories and transports the family has, in the vocabulary's order.
+      category: tally(CATEGORIES.filter((c) => requirements.some((r) => r.category === c)), requirements.map((r) => [r.category, r.verdict])),
+      transport: tally(TRANSPORTS.filter((t) => requirements.some((r) => t in r.transports)), requirements.flatMap((r) => Object.entries(r.transports).map(([t, s]) => [t as Transport, verdictOf(s, r.level)] as [Transport, Verdict]))),
     },
     requirements,
   };
