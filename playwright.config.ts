@@ -11,6 +11,17 @@ const ext = path.extname(here);
 const shards = process.env.CONFORM_BLOB_DIR ? [['blob', { outputDir: process.env.CONFORM_BLOB_DIR }] as const] : [];
 
 /**
+ * What the console shows (conform test --reporter, --quiet): conform's live line per test by default, one of
+ * Playwright's own reporters, or nothing. The conformance reporter (the reports) runs in every case.
+ */
+function consoleReporter(): Array<[string] | [string, Record<string, unknown>]> {
+  const chosen = process.env.CONFORM_REPORTER ?? 'conform';
+  if (chosen === 'quiet') return [];
+  if (chosen === 'conform') return [[path.join(root, 'src', 'reports', `live-reporter${ext}`)]];
+  return [[chosen]];
+}
+
+/**
  * The conformance suites: one project per family (suites/<family>/), run by `conform test`, which chooses the
  * project from the target file and passes the target in CONFORM_TARGET. Tests are generated per requirement and
  * per transport the target offers (suites/harness.ts).
@@ -24,6 +35,6 @@ export default defineConfig({
   workers: Number(process.env.CONFORM_WORKERS ?? 1),
   timeout: Number(process.env.CONFORM_TEST_TIMEOUT_MS ?? 20_000),
   retries: 0,
-  reporter: [['list'], [path.join(root, 'src', 'reports', `playwright-reporter${ext}`)], ...shards],
+  reporter: [...consoleReporter(), [path.join(root, 'src', 'reports', `playwright-reporter${ext}`)], ...shards],
   projects: FAMILIES.map((family) => ({ name: family, testDir: `./suites/${family}` })),
 });

@@ -64,3 +64,35 @@ test('--help succeeds and names the filters', async () => {
   assert.match(out, /--family <list>/);
   assert.match(out, /--level <list>/);
 });
+
+test('--version prints the package version; --help lists the exit codes, conform test --help too', async () => {
+  const version = JSON.parse((await import('node:fs')).readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version as string;
+  const v = await run('--version');
+  assert.equal(v.code, 0);
+  assert.equal(v.out.trim(), version);
+  for (const argv of [['--help'], ['test', '--help'], ['merge-reports', '--help']]) {
+    const h = await run(...argv);
+    assert.equal(h.code, 0, argv.join(' '));
+    for (const code of ['0 ', '1 ', '2 ', '70 ', '130 ']) assert.match(h.out, new RegExp(`^  ${code}`, 'm'), `${argv.join(' ')}: exit code ${code}`);
+  }
+  assert.match((await run('--help')).out, /merge-reports/);
+});
+
+test('conform test --reporter takes only the reporters it passes through', async () => {
+  const { code, err } = await run('test', '--mock', '--reporter', 'html');
+  assert.equal(code, 2);
+  assert.match(err, /--reporter.*html.*invalid|Allowed choices are conform, list, line, dot, github/);
+});
+
+test('merge-reports without a blob report exits 2 and says what to give it', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'conform-noblobs-'));
+  const missing = await run('merge-reports', path.join(empty, 'nope'), '--api', 'userapi');
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /does not exist.*blob-<i>-of-<n>.*CONFORM_ERR_USAGE/);
+  const none = await run('merge-reports', empty, '--api', 'userapi');
+  assert.equal(none.code, 2);
+  assert.match(none.err, /no blob report \(\.zip\).*--shard i\/n/);
+});

@@ -5,6 +5,7 @@ import { processRedactor } from '../core/redact.ts';
 import type { Output } from './specs-command.ts';
 import { splitList } from './specs-filter.ts';
 import { collect, integer, rate } from './mock-options.ts';
+import { EXIT_CODES_HELP, packageVersion } from './exit-codes.ts';
 
 /**
  * What conform prints, redacted: a target's credentials can reach a message (an endpoint URL with user:password@).
@@ -20,7 +21,9 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .description('Turns API documents into executable truth: catalogue, mock servers, conformance suites.')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
-    .showHelpAfterError('(run conform --help for usage)');
+    .showHelpAfterError('(run conform --help for usage)')
+    .version(packageVersion(), '-V, --version', 'print the version and exit')
+    .addHelpText('after', EXIT_CODES_HELP);
 
   program
     .command('specs')
@@ -56,7 +59,26 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .addOption(new Option('--workers <n>', 'parallel Playwright workers (default 1)').argParser(integer(1, 64)))
     .option('--shard <i/n>', "run one shard of n (Playwright's --shard); merge the blob reports with conform merge-reports")
     .addOption(new Option('--timeout <ms>', 'timeout of each test (default 20000)').argParser(integer(1000, 600_000)))
+    .addOption(new Option('--reporter <name>', "the console: conform's line per test (default), or Playwright's list, line, dot, github").choices(['conform', 'list', 'line', 'dot', 'github']))
+    .option('--quiet', 'print only the summary (the reports are written as always)')
+    .addHelpText('after', EXIT_CODES_HELP)
     .action(async (options) => setExit(await (await import('./test-command.ts')).runTest(options, io)));
+
+  program
+    .command('merge-reports')
+    .description("merge the blob reports of conform test --shard runs into one set of reports")
+    .argument('<blob-dir...>', 'the folders (or .zip files) the shards wrote: <report-dir>/blob-<i>-of-<n>/')
+    .option('--target <file>', 'the target the shards certified (its credentials are not needed)')
+    .option('--api <family>', 'the family, when there is no target file (or CONFORM_TARGET_API)')
+    .option('--name <name>', 'the target\'s name in the reports (or CONFORM_TARGET_NAME)')
+    .option('--http <url>', 'the HTTP endpoint for the report header (or CONFORM_TARGET_HTTP)')
+    .option('--ws <url>', 'the WebSocket endpoint (or CONFORM_TARGET_WS)')
+    .option('--mqtt <url>', 'the MQTT endpoint (or CONFORM_TARGET_MQTT)')
+    .addOption(new Option('--transport <list>', 'the transports the shards tested (default: every endpoint given)').argParser(collect))
+    .option('--report-dir <dir>', 'where the merged reports go (default reports)')
+    .option('--baseline <file>', 'the baseline the shards used')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (dirs: string[], options) => setExit(await (await import('./merge-command.ts')).runMerge(dirs, options, io)));
 
   const port = integer(0, 65535);
   program

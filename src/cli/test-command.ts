@@ -35,6 +35,8 @@ export interface TestFlags {
   auth?: string;
   username?: string;
   password?: string;
+  reporter?: string;
+  quiet?: boolean;
 }
 
 function transportsOf(flags: TestFlags): Transport[] {
@@ -72,7 +74,7 @@ interface Certified {
  * target that does not answer or refuses the credentials (before or during the run) and for a selection that runs no
  * test, 128+n for a signal, else the report's verdict.
  */
-async function certify(flags: TestFlags, target: Target, targetFile: string, reportDir: string, io: Output, quiet = false, baselineFamilies: Family[] = [target.api]): Promise<Certified> {
+async function certify(flags: TestFlags, target: Target, targetFile: string, reportDir: string, io: Output, baselineFamilies: Family[] = [target.api]): Promise<Certified> {
   const transports = offeredTransports(target, transportsOf(flags));
   const baseline: Baseline = flags.baseline ? readBaselineFor(flags.baseline, baselineFamilies) : {};
   const problems = await preflight(target, transports);
@@ -83,7 +85,7 @@ async function certify(flags: TestFlags, target: Target, targetFile: string, rep
   }
   const early = receivedSignal();
   if (early) return { report: writeNotRunReports(reportDir, target, baseline, { stage: 'run', code: early, reason: `stopped by ${early} before the tests started` }), exitCode: exitCodeOfSignal(early) };
-  const report = await runSuites({ targetFile, target, transports, reportDir, baseline: flags.baseline, grep: flags.grep, workers: flags.workers, shard: flags.shard, timeoutMs: flags.timeout, stdio: quiet ? 'ignore' : 'inherit' });
+  const report = await runSuites({ targetFile, target, transports, reportDir, baseline: flags.baseline, grep: flags.grep, workers: flags.workers, shard: flags.shard, timeoutMs: flags.timeout, stdio: flags.quiet ? 'ignore' : 'inherit', reporter: flags.reporter });
   if (report.stopped?.code === 'SIGINT' || report.stopped?.code === 'SIGTERM') return { report, exitCode: exitCodeOfSignal(report.stopped.code) };
   if (report.stopped) {
     io.err(`conform: ${report.stopped.reason} [${report.stopped.code}]`);
@@ -156,16 +158,17 @@ async function runAgainstMock(flags: TestFlags, io: Output): Promise<number> {
   const targetsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'conform-targets-'));
   const zero = { http: 0, mqtt: 0 };
   const mock = await startMock(resolveMockConfig({ flags: { families, ports: { kuzzle: zero, devicehive: zero, userapi: { http: 0 } }, targetsDir } }, new Set(allDeviations().keys())));
-  io.out(`conform: the built-in mock is serving ${families.join(', ')} on ${mock.listeners.map((l) => l.url).join(', ')}`);
+  const say = (line: string) => (flags.quiet ? undefined : io.out(line));
+  say(`conform: the built-in mock is serving ${families.join(', ')} on ${mock.listeners.map((l) => l.url).join(', ')}`);
   const results: Array<{ report: ConformanceReport; dir: string }> = [];
   const codes: number[] = [];
   try {
     for (const family of families) {
       if (receivedSignal()) break;
       const dir = path.join(flags.reportDir ?? 'reports', family);
-      io.out(`conform: certifying ${family}…`);
+      say(`conform: certifying ${family}…`);
       const targetFile = path.join(targetsDir, `${family}.json`);
-      const { report, exitCode } = await certify(flags, readTarget(targetFile), targetFile, dir, io, true, families);
+      const { report, exitCode } = await certify(flags, readTarget(targetFile), targetFile, dir, io, families);
       results.push({ report, dir });
       codes.push(exitCode);
     }

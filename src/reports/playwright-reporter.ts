@@ -30,7 +30,7 @@ export default class ConformanceReporter implements Reporter {
     const targetFile = process.env.CONFORM_TARGET;
     if (targetFile && fs.existsSync(targetFile)) {
       try {
-        this.redactor.addAll(readTarget(targetFile).auth);
+        this.redactor.addAll(readTarget(targetFile, { credentials: false }).auth);
       } catch {
         // An invalid target is reported by conform itself; the patterns still apply.
       }
@@ -64,7 +64,7 @@ export default class ConformanceReporter implements Reporter {
     const targetFile = process.env.CONFORM_TARGET;
     const dir = process.env.CONFORM_REPORT_DIR ?? path.join(ROOT, 'reports');
     if (!targetFile) return;
-    const target = readTarget(targetFile);
+    const target = readTarget(targetFile, { credentials: false });
     const wanted = (process.env.CONFORM_TRANSPORTS ?? 'http,ws,mqtt').split(',') as Transport[];
     const baseline: Baseline = process.env.CONFORM_BASELINE ? readBaseline(process.env.CONFORM_BASELINE) : {};
     const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string;

@@ -27,6 +27,8 @@ export interface SuiteRun {
   timeoutMs?: number;
   /** Where Playwright's own output goes: ours (redacted) by default; 'ignore' for quiet runs. */
   stdio?: 'inherit' | 'ignore';
+  /** The console reporter: conform's line per test (default) or one of Playwright's (list, line, dot, github). */
+  reporter?: string;
 }
 
 /**
@@ -42,7 +44,13 @@ export function playwrightConfig(): string {
 export const STOP_GRACE_MS = 10_000;
 const BREAKER_POLL_MS = 200;
 
-function playwrightCli(): string {
+/** The conformance reporter (the reports), beside the config in both layouts. */
+export function conformanceReporter(): string {
+  const here = fileURLToPath(import.meta.url);
+  return path.resolve(path.dirname(here), '..', 'reports', `playwright-reporter${path.extname(here)}`);
+}
+
+export function playwrightCli(): string {
   const require = createRequire(import.meta.url);
   return path.join(path.dirname(require.resolve('@playwright/test/package.json')), 'cli.js');
 }
@@ -85,6 +93,7 @@ export async function runSuites(run: SuiteRun): Promise<ConformanceReport> {
     CONFORM_TRANSPORTS: run.transports.join(','),
     CONFORM_OUTPUT_DIR: path.join(reportDir, 'test-results'),
     CONFORM_BREAKER_FILE: breakerFile,
+    CONFORM_REPORTER: run.stdio === 'ignore' ? 'quiet' : (run.reporter ?? 'conform'),
     ...(run.workers ? { CONFORM_WORKERS: String(run.workers) } : {}),
     ...(run.timeoutMs ? { CONFORM_TEST_TIMEOUT_MS: String(run.timeoutMs) } : {}),
     ...(run.baseline ? { CONFORM_BASELINE: path.resolve(run.baseline) } : {}),

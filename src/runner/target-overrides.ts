@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ToolError } from '../cli/errors.ts';
-import { readTargetData, validateTarget, type Target } from './target.ts';
+import { readTargetData, validateTarget, type Target, type TargetCheck } from './target.ts';
 
 /**
  * What may override a target file, so CI can take endpoints and secrets from its secret store instead of a
@@ -54,7 +54,7 @@ function parseAuth(text: string, from: string): Record<string, unknown> {
 }
 
 /** The target from a file (optional) with the environment's and the flags' overrides, validated as a file would be. */
-export function resolveTarget(file: string | undefined, flags: TargetOverrides, env: TargetOverrides = overridesFromEnv()): Target {
+export function resolveTarget(file: string | undefined, flags: TargetOverrides, env: TargetOverrides = overridesFromEnv(), check: TargetCheck = {}): Target {
   const data: Record<string, unknown> = file ? readTargetData(file) : {};
   const pick = <K extends keyof TargetOverrides>(key: K): { value: string; from: string } | undefined =>
     flags[key] !== undefined ? { value: flags[key] as string, from: `--${key}` } : env[key] !== undefined ? { value: env[key] as string, from: TARGET_ENV[key] } : undefined;
@@ -79,7 +79,7 @@ export function resolveTarget(file: string | undefined, flags: TargetOverrides, 
   const overridden = Object.keys(flags).length + Object.keys(env).length > 0;
   const source = file ? (overridden ? `the target (file ${file} with overrides)` : `target file ${file}`) : 'the target (from flags and CONFORM_TARGET_* variables, no file)';
   if (!file && !data.api) throw new ToolError('CONFORM_ERR_USAGE', 'give a target file (--target <file>), the target on the command line (--api and its endpoints and credentials, or CONFORM_TARGET_* variables), or --mock for the built-in mock');
-  return validateTarget(data, source);
+  return validateTarget(data, source, check);
 }
 
 /**

@@ -25,20 +25,33 @@ function describe(e: ErrorObject): string {
   return `${where} ${e.message}`;
 }
 
+/** A problem with the credentials: missing, or inside auth. */
+const aboutAuth = (e: ErrorObject) => e.instancePath === '/auth' || e.instancePath.startsWith('/auth/') || (e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === 'auth');
+
+export interface TargetCheck {
+  /**
+   * false: the credentials may be missing or incomplete. What only needs the target's family and endpoints (the
+   * reporters, conform merge-reports) takes a target without credentials; a run that logs in does not.
+   */
+  credentials?: boolean;
+}
+
 /** Validates target data (a file's, or one merged with overrides); every problem is a CONFORM_ERR_TARGET naming the field. */
-export function validateTarget(data: unknown, source: string): Target {
+export function validateTarget(data: unknown, source: string, check: TargetCheck = {}): Target {
   const validate = schemaValidator('target.schema.json');
-  if (validate(data)) {
-    // From now on this process never prints them (the CLI's lines go through processRedactor).
-    processRedactor.addAll((data as Target).auth);
-    return data as Target;
-  }
+  const valid = validate(data);
+  const all = (validate.errors ?? []).filter((e) => check.credentials !== false || !aboutAuth(e));
   const api = (data as { api?: unknown })?.api;
-  const all = validate.errors ?? [];
   // The family's own branch says what is wrong with a target of that family; with an unknown family, only the
   // top-level problems (the api enum) matter, and "must match exactly one schema in oneOf" says nothing.
   const own = typeof api === 'string' && (FAMILIES as readonly string[]).includes(api) ? all.filter((e) => e.schemaPath.startsWith(`#/$defs/${api}/`)) : [];
   const top = all.filter((e) => !e.schemaPath.startsWith('#/$defs/') && e.keyword !== 'oneOf');
+  if (valid || (check.credentials === false && own.length === 0 && top.length === 0 && typeof api === 'string' && (FAMILIES as readonly string[]).includes(api))) {
+    const target = { auth: {}, ...(data as object) } as Target;
+    // From now on this process never prints them (the CLI's lines go through processRedactor).
+    processRedactor.addAll(target.auth);
+    return target;
+  }
   const errors = (own.length > 0 ? own : top.length > 0 ? top : all).slice(0, 5);
   const text = [...new Set(errors.map(describe))];
   throw new ToolError('CONFORM_ERR_TARGET', `${source} is invalid: ${text.join('; ') || 'see schemas/target.schema.json'}`);
@@ -58,8 +71,8 @@ export function readTargetData(file: string): Record<string, unknown> {
 }
 
 /** Reads and validates a target file; every problem is a CONFORM_ERR_TARGET naming the field. */
-export function readTarget(file: string): Target {
-  return validateTarget(readTargetData(file), `target file ${file}`);
+export function readTarget(file: string, check: TargetCheck = {}): Target {
+  return validateTarget(readTargetData(file), `target file ${file}`, check);
 }
 
 /** The transports the target offers, limited to those asked for. */
