@@ -9,7 +9,7 @@ test('a passing test is one line: counter, verdict, time, the title with id and 
 
 test('a failure says what it means for the run and carries the first non-empty line of its message', () => {
   const line = liveLine({ index: 1, total: 2, verdict: 'must-failed', durationMs: 1500, title: 'x.y [ws] t', message: '\nexpected 200, received 500\nmore' });
-  assert.deepEqual(line.split('\n'), ['[1/2] ✘ FAIL  1500 ms  x.y [ws] t', '      └ expected 200, received 500']);
+  assert.deepEqual(line.split('\n'), ['[1/2] ✘ FAIL   1500 ms  x.y [ws] t', '      └ expected 200, received 500']);
   assert.match(liveLine({ index: 1, total: 2, verdict: 'warned', durationMs: 1, title: 't', message: 'm' }), /⚠ warn/);
   assert.match(liveLine({ index: 1, total: 2, verdict: 'known', durationMs: 1, title: 't', message: 'm' }), /~ known/);
 });
