@@ -7,6 +7,7 @@ export function renderMarkdown(report: ConformanceReport): string {
   const s = report.summary;
   const verdict = s.mustFailed > 0 ? `❌ ${s.mustFailed} MUST requirement(s) failed` : '✅ no MUST requirement failed';
   const lines = [
+    ...(report.stopped ? [`> [!CAUTION]`, `> **Run stopped (${report.stopped.stage}): \`${report.stopped.code}\`.** ${report.stopped.reason.replace(/\n/g, ' ')}`, ''] : []),
     `# conform: ${report.target.name} (${report.api})`,
     '',
     `${verdict}. ${s.passed} passed, ${s.failed} failed (${s.shouldFailed} SHOULD/MAY as warnings), ${s.knownDeviations} known deviations, ${s.skipped} skipped, ${s.notTested} not tested; transports tested: ${report.transportsTested.join(', ') || 'none'}; ${(report.durationMs / 1000).toFixed(1)} s.`,
