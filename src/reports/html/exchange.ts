@@ -9,7 +9,17 @@ function headers(value: unknown): string {
   return `<div class="headers">${lines.join('<br>')}</div>`;
 }
 
-const body = (value: unknown) => (value === undefined || value === null || value === '' ? '' : `<pre class="body">${esc(pretty(value))}</pre>`);
+/** A form-encoded body (the userapi's json=… fields) decoded, one field a line, JSON values pretty-printed. */
+function formBody(value: string): string {
+  return [...new URLSearchParams(value)].map(([k, v]) => `${k} = ${pretty(v)}`).join('\n');
+}
+
+function isForm(hdrs: unknown): boolean {
+  return isObj(hdrs) && Object.entries(hdrs).some(([k, v]) => k.toLowerCase() === 'content-type' && /x-www-form-urlencoded/i.test(String(v)));
+}
+
+const body = (value: unknown, hdrs?: unknown) =>
+  value === undefined || value === null || value === '' ? '' : `<pre class="body">${esc(typeof value === 'string' && isForm(hdrs) ? formBody(value) : pretty(value))}</pre>`;
 
 /** The request's first line: "PUT http://…/_me", "publish Kuzzle/request", "auth:updateSelf" … */
 function requestLine(req: unknown): { line: string; rest: unknown; hdrs?: unknown; body?: unknown } {
@@ -48,7 +58,7 @@ export function renderExchange(exchange: unknown, index: number): string {
   const transport = typeof x.transport === 'string' ? x.transport : '';
   const req = requestLine(x.request);
   const res = responseLine(x.response);
-  const requestBlock = `<div class="msg req"><div class="msg-head">→ request${req.line ? ` <code>${esc(req.line)}</code>` : ''}</div>${headers(req.hdrs)}${body(req.body)}${body(req.rest)}</div>`;
+  const requestBlock = `<div class="msg req"><div class="msg-head">→ request${req.line ? ` <code>${esc(req.line)}</code>` : ''}</div>${headers(req.hdrs)}${body(req.body, req.hdrs)}${body(req.rest)}</div>`;
   const responseBlock =
     'response' in x
       ? `<div class="msg res"><div class="msg-head">← response${res.line ? ` <code>${esc(res.line)}</code>` : ''}</div>${headers(res.hdrs)}${body(res.body)}</div>`
