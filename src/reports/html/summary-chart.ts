@@ -21,11 +21,12 @@ export function summaryChart(breakdown: ConformanceReport['breakdown']): string 
     ['category', breakdown.category],
     ['transport', breakdown.transport],
   ];
-  const labelW = 150;
-  const barW = 420;
-  const rowH = 18;
-  const gap = 4;
-  const headH = 22;
+  // Compact enough that the table of the same counts fits beside it on a laptop screen.
+  const labelW = 130;
+  const barW = 320;
+  const rowH = 14;
+  const gap = 3;
+  const headH = 20;
   let y = 0;
   const parts: string[] = [];
   for (const [name, counts] of groups) {
@@ -35,7 +36,7 @@ export function summaryChart(breakdown: ConformanceReport['breakdown']): string 
     parts.push(`<text x="0" y="${y - 6}" class="group">by ${esc(name)}</text>`);
     const max = Math.max(...entries.map(([, c]) => total(c)));
     for (const [key, c] of entries) {
-      parts.push(`<text x="${labelW - 8}" y="${y + rowH - 5}" text-anchor="end">${esc(key)}</text>`);
+      parts.push(`<text x="${labelW - 8}" y="${y + rowH - 3}" text-anchor="end">${esc(key)}</text>`);
       let x = labelW;
       for (const v of VERDICT_ORDER) {
         if (c[v] === 0) continue;
@@ -43,7 +44,7 @@ export function summaryChart(breakdown: ConformanceReport['breakdown']): string 
         parts.push(`<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${rowH}" fill="${VERDICT_COLOR[v]}"><title>${esc(key)}: ${c[v]} ${esc(VERDICT_LABEL[v])}</title></rect>`);
         x += w;
       }
-      parts.push(`<text x="${(x + 6).toFixed(1)}" y="${y + rowH - 5}" class="n">${total(c)}</text>`);
+      parts.push(`<text x="${(x + 6).toFixed(1)}" y="${y + rowH - 3}" class="n">${total(c)}</text>`);
       y += rowH + gap;
     }
   }
