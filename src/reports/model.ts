@@ -100,7 +100,7 @@ function transportStatus(outcomes: TestOutcome[]): Status {
 }
 
 /** Kuzzle's and DeviceHive's MQTT request topics: their MQTT exchanges of a plain request do not record it. */
-const MQTT_REQUEST_TOPIC: Partial<Record<Family, string>> = { kuzzle: 'Kuzzle/request', devicehive: 'dh/request' };
+export const MQTT_REQUEST_TOPIC: Partial<Record<Family, string>> = { kuzzle: 'Kuzzle/request', devicehive: 'dh/request' };
 
 const zero = (): VerdictCounts => ({ failed: 0, warning: 0, 'known-deviation': 0, passed: 0, skipped: 0, 'not-tested': 0 });
 
