@@ -202,6 +202,15 @@ const checks: Record<string, (id: string) => Promise<void>> = {
     assert.equal(api.auth.updateSelf, undefined);
     assert.equal(api.security.updateProfile, undefined);
   },
+  'kuzzle.all.auth.expired-token': async (id) => {
+    let clock = 10_000_000;
+    const { mock } = await deviating(id, { now: () => clock });
+    const short = await http(mock, 'POST', '/_login/local?expiresIn=1000', { body: { username: 'u1-login', password: 'u1-secret' } });
+    clock += 3000;
+    const expired = await http(mock, 'PUT', '/_me', { token: short.body.result.jwt, body: { fullname: 'late' } });
+    assert.equal(expired.status, 401);
+    assert.equal(expired.body.error.id, 'security.token.expired');
+  },
   'kuzzle.all.auth.login-jwt': async (id) => {
     const { mock } = await deviating(id);
     const jwt = await login(mock);

@@ -176,7 +176,10 @@ test('tokens: garbage, empty, alg none, wrong signature, unknown and expired tok
   const short = await http(mock, 'POST', '/_login/local?expiresIn=1000', { body: { username: 'u1-login', password: 'u1-secret' } });
   clock += 3000;
   const expired = await http(mock, 'PUT', '/_me', { token: short.body.result.jwt, body: { fullname: 'late' } });
-  assert.equal(expired.body.error.id, 'security.token.expired');
+  assert.equal(expired.status, 401);
+  assert.equal(expired.body.error.id, 'security.token.invalid');
+  assert.equal(expired.body.error.message, 'Invalid token.');
+  assert.deepEqual((await http(mock, 'POST', '/_checkToken', { body: { token: short.body.result.jwt } })).body.result, { state: 'Invalid token.', valid: false });
   assert.equal((await http(mock, 'GET', '/_me', { token: user })).body.result._source.fullname, undefined);
 });
 

@@ -60,8 +60,11 @@ function stripPrefix(token: string): string {
 }
 
 /**
- * tokenRepository.verifyToken: null is the anonymous token; otherwise the JWT must verify (forged, malformed, alg
- * none, empty → security.token.invalid; past exp → security.token.expired) and still be known (not logged out).
+ * tokenRepository.verifyToken: null is the anonymous token; otherwise the JWT must verify and still be known (not
+ * logged out). Every failure, an expired token included, is security.token.invalid ("Invalid token."): the code's
+ * security.token.expired branch is never reached, since jsonwebtoken's TokenExpiredError is a JsonWebTokenError,
+ * which is tested first; the real 2.56.0 answers so (kuzzle-observed-2.json #46, #145), and kuzzle-sdk fires its
+ * tokenExpired event only on that id.
  */
 export async function verifyToken(ctx: TokenContext, token: string | null): Promise<VerifiedToken> {
   if (token === null) return ANONYMOUS_TOKEN;
@@ -69,16 +72,21 @@ export async function verifyToken(ctx: TokenContext, token: string | null): Prom
   const now = ctx.now();
   if (!(ctx.behaviour.deviates('kuzzle.all.auth.login-jwt') && stored)) {
     const verified = await verifyJwt(stripPrefix(token), ctx.secret, now);
-    if (!verified.ok) throw kerror(verified.reason === 'expired' ? 'security.token.expired' : 'security.token.invalid');
+    if (!verified.ok) throw kerror(verified.reason === 'expired' ? expiredTokenError(ctx) : 'security.token.invalid');
     if (typeof verified.claims._id !== 'string' || verified.claims._id === '') throw kerror('security.token.invalid');
     if (!stored || stored.userId !== verified.claims._id) throw kerror('security.token.invalid');
   }
   if (!stored || (stored.expiresAt !== -1 && stored.expiresAt <= now)) {
     // The cache entry's TTL ran out: Kuzzle no longer finds the token.
     ctx.state.tokens.delete(token);
-    throw kerror(stored ? 'security.token.expired' : 'security.token.invalid');
+    throw kerror(stored ? expiredTokenError(ctx) : 'security.token.invalid');
   }
   return { userId: stored.userId, jwt: token, expiresAt: stored.expiresAt };
+}
+
+/** kuzzle.all.auth.expired-token: the id a reading of the code suggests, which kuzzle-sdk does not react to. */
+function expiredTokenError(ctx: TokenContext): 'security.token.invalid' | 'security.token.expired' {
+  return ctx.behaviour.deviates('kuzzle.all.auth.expired-token') ? 'security.token.expired' : 'security.token.invalid';
 }
 
 /** Deletes one token (auth:logout) or every token of a user (logout global, user deletion). */

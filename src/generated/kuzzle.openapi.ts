@@ -910,7 +910,7 @@ export interface components {
                 "application/json": components["schemas"]["errorObject"];
             };
         };
-        /** @description 401: security.rights.unauthorized (anonymous caller), security.token.invalid, security.token.expired. */
+        /** @description 401: security.rights.unauthorized (anonymous caller), security.token.invalid (a garbage, forged, revoked or expired token: 2.56.0 never answers security.token.expired). */
         Unauthorized: {
             headers: {
                 "X-Kuzzle-Request-Id": components["headers"]["X-Kuzzle-Request-Id"];

@@ -85,14 +85,14 @@ async function waitForExpiry(t: On, token: string, expiresAt: number): Promise<v
   if (rest > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(rest, 3_000)));
 }
 
-check('kuzzle.all.auth.expired-token', 'an expired token: 401 security.token.expired', async ({ api, transport }) => {
+check('kuzzle.all.auth.expired-token', 'an expired token: 401 security.token.invalid', async ({ api, transport }) => {
   const u = await api.user({ login: false, content: { fullname: 'On time' } });
   const login = await api.http('POST', '/_login/local?expiresIn=1000', { body: { username: u.username, password: u.password } });
   expectOk(login, 'POST /_login/local?expiresIn=1000');
   const token: string = login.json.result.jwt;
   const t = api.on(transport);
   await waitForExpiry(api.on('http'), token, Number(login.json.result.expiresAt) || Date.now() + 1_000);
-  expectError(await t.updateSelf(token, { fullname: 'late' }), 401, 'security.token.expired');
+  expectError(await t.updateSelf(token, { fullname: 'late' }), 401, 'security.token.invalid');
   expect((await api.getUser(u.kuid))?._source?.fullname).not.toBe('late');
 });
 

@@ -57,3 +57,47 @@ for (const [name, Protocol] of [['Http', () => Http], ['WebSocket', () => WebSoc
     }
   });
 }
+
+// kuzzle-sdk's re-login logic runs on its tokenExpired event. Over Http it fires after an answer with
+// security.token.invalid (what the real 2.56.0 answers for an expired token); over WebSocket the server's TokenExpired
+// notification fires it before any call (kuzzle-observed-2.json #195, #197). A client tested against the mock must see
+// both, or its re-login code never runs.
+function eventWithin(kuzzle: any, event: string, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    kuzzle.on(event, () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+test('kuzzle-sdk over Http: a call with an expired token is 401 security.token.invalid, then tokenExpired fires and the jwt is cleared', async () => {
+  const kuzzle = new Kuzzle(new Http('127.0.0.1', { port }), { deprecationWarning: false });
+  await kuzzle.connect();
+  try {
+    await kuzzle.auth.login('local', admin, '1s');
+    assert.equal(typeof kuzzle.jwt, 'string');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const expired = eventWithin(kuzzle, 'tokenExpired', 5_000);
+    await assert.rejects(kuzzle.auth.updateSelf({ fullname: 'late' }), (error: { id?: string; status?: number }) => error.id === 'security.token.invalid' && error.status === 401);
+    assert.equal(await expired, true, 'tokenExpired was not emitted');
+    assert.equal(kuzzle.jwt, null);
+  } finally {
+    kuzzle.disconnect();
+  }
+});
+
+test('kuzzle-sdk over WebSocket: when the token expires, tokenExpired fires without a call and the jwt is cleared', async () => {
+  const kuzzle = new Kuzzle(new WebSocket('127.0.0.1', { port }), { deprecationWarning: false });
+  await kuzzle.connect();
+  try {
+    const expired = eventWithin(kuzzle, 'tokenExpired', 6_000);
+    await kuzzle.auth.login('local', admin, '1s');
+    assert.equal(typeof kuzzle.jwt, 'string');
+    assert.equal(await expired, true, 'tokenExpired was not emitted');
+    assert.equal(kuzzle.jwt, null);
+  } finally {
+    kuzzle.disconnect();
+  }
+});
