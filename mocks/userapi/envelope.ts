@@ -1,5 +1,6 @@
 import { jsonResponse, type HttpResponse } from '../../src/core/http-exchange.ts';
 import type { Behaviour } from '../../src/core/behaviour.ts';
+import { withCors } from './cors.ts';
 
 /** The reference code's auth error text (userapi.md §1.5). */
 export const NOT_IDENTIFIED = 'El usuario no está identificado.';
@@ -26,5 +27,5 @@ export function errorResponse(behaviour: Behaviour, status: number, message: str
 
 /** What Laravel answers for an uncaught exception (an SQL error, a TypeError) with APP_DEBUG off. */
 export function serverError(): HttpResponse {
-  return jsonResponse(500, { message: 'Server Error' });
+  return withCors(jsonResponse(500, { message: 'Server Error' }));
 }
