@@ -11,13 +11,18 @@ export interface TopicParts {
   response: boolean;
   /** The response's action (the part after dh/response/, up to the owner). */
   action: string;
-  /** The text after the first "@", or '' without one. */
+  /**
+   * Everything after the first "@", or '' without one: the whole client id, whatever it holds ("abc@victim" owns
+   * dh/response/token@abc@victim; reading only up to a second "@" handed that answer to client "abc").
+   */
   owner: string;
 }
 
 export function parseTopic(topic: string): TopicParts {
   if (!topic.startsWith('dh/')) return { dh: false, request: false, response: false, action: '', owner: '' };
-  const [body = '', owner = ''] = topic.split('@');
+  const at = topic.indexOf('@');
+  const body = at === -1 ? topic : topic.slice(0, at);
+  const owner = at === -1 ? '' : topic.slice(at + 1);
   const parts = body.split('/');
   const response = parts[1] === 'response';
   return { dh: true, request: parts[1] === 'request', response, action: response ? parts.slice(2).join('/') : '', owner };

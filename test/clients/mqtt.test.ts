@@ -79,3 +79,31 @@ test('DeviceHive MQTT: wrong credentials are refused at CONNECT', async () => {
     /Not authorized|Bad username or password|Connection refused/i,
   );
 });
+
+// A response topic belongs to exactly one client id, "@" included: client "dh-abc", subscribed to dh/response/#,
+// never receives the answers of client "dh-abc@victim" (its tokens), and the victim receives all of its own.
+test('DeviceHive MQTT: a client id holding "@" owns its response topics; a wildcard subscriber whose id is a prefix gets nothing', async () => {
+  const base = url(mock, 'devicehive', 'mqtt');
+  const victim = await mqtt.connectAsync(base, { clientId: 'dh-abc@victim', reconnectPeriod: 0 });
+  const snoop = await mqtt.connectAsync(base, { clientId: 'dh-abc', username: creds.devicehive.admin.login, password: creds.devicehive.admin.password, reconnectPeriod: 0 });
+  try {
+    const snooped: string[] = [];
+    snoop.on('message', (topic) => snooped.push(topic));
+    await snoop.subscribeAsync('dh/response/#');
+    await victim.subscribeAsync('dh/response/token@dh-abc@victim');
+    const answer = nextMessage(victim, 'dh/response/token@dh-abc@victim');
+    await victim.publishAsync('dh/request', JSON.stringify({ action: 'token', requestId: 'v1', login: creds.devicehive.admin.login, password: creds.devicehive.admin.password }));
+    const tokens = await answer;
+    assert.equal(tokens.status, 'success');
+    assert.equal(typeof tokens.accessToken, 'string');
+    // The snoop's own answer proves its wildcard subscription is live; the victim's answer went out before it.
+    await snoop.subscribeAsync('dh/response/server/info@dh-abc');
+    const own = nextMessage(snoop, 'dh/response/server/info@dh-abc');
+    await snoop.publishAsync('dh/request', JSON.stringify({ action: 'server/info', requestId: 's1' }));
+    assert.equal((await own).requestId, 's1');
+    assert.deepEqual(snooped.filter((t) => t.includes('victim')), []);
+  } finally {
+    await victim.endAsync();
+    await snoop.endAsync();
+  }
+});
