@@ -1,9 +1,17 @@
-import { jsonResponse, type HttpResponse } from '../../src/core/http-exchange.ts';
+import type { HttpResponse } from '../../src/core/http-exchange.ts';
 import type { Behaviour } from '../../src/core/behaviour.ts';
 import { withCors } from './cors.ts';
 
-/** The reference code's auth error text (userapi.md §1.5). */
-export const NOT_IDENTIFIED = 'El usuario no está identificado.';
+/**
+ * The reference code's auth error text (userapi.md §1.5). Forks spell it "está" or "esta"; this is the text the
+ * running app answered (userapi-observed.json), the one recording there is. No suite test reads it.
+ */
+export const NOT_IDENTIFIED = 'El usuario no esta identificado.';
+
+/** Laravel's response()->json(): application/json without a charset, as the real app sends (userapi-observed.json). */
+export function laravelJson(status: number, value: unknown): HttpResponse {
+  return withCors({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
+}
 
 /**
  * Every answer is {code, status, ...} with code equal to the HTTP status (response()->json($data, $data['code'])).
@@ -13,7 +21,7 @@ export function envelope(behaviour: Behaviour, status: number, body: Record<stri
   const data: Record<string, unknown> = { code: status, ...body };
   // userapi.update.envelope.code-equals-http-status: a string code, as one fork sends it.
   if (behaviour.deviates('userapi.update.envelope.code-equals-http-status')) data.code = String(status);
-  const response = jsonResponse(status, data);
+  const response = laravelJson(status, data);
   // userapi.update.transport.json-response
   if (behaviour.deviates('userapi.update.transport.json-response')) response.headers['content-type'] = 'text/html; charset=UTF-8';
   return response;
@@ -27,5 +35,5 @@ export function errorResponse(behaviour: Behaviour, status: number, message: str
 
 /** What Laravel answers for an uncaught exception (an SQL error, a TypeError) with APP_DEBUG off. */
 export function serverError(): HttpResponse {
-  return withCors(jsonResponse(500, { message: 'Server Error' }));
+  return laravelJson(500, { message: 'Server Error' });
 }

@@ -1,5 +1,5 @@
-import { bodyText, jsonResponse, mediaType, type HttpRequest, type HttpResponse } from '../../src/core/http-exchange.ts';
-import { errorResponse } from './envelope.ts';
+import { bodyText, mediaType, type HttpRequest, type HttpResponse } from '../../src/core/http-exchange.ts';
+import { errorResponse, laravelJson } from './envelope.ts';
 import type { Behaviour } from '../../src/core/behaviour.ts';
 import { issueToken } from './tokens.ts';
 import { findByEmail, type UserTable } from './users.ts';
@@ -22,13 +22,15 @@ export async function login(request: HttpRequest, table: UserTable, behaviour: B
     return errorResponse(behaviour, 400, 'Send json={"email":…,"password":…} to log in.');
   }
   const user = findByEmail(table, credentials.email);
-  if (!user || user.password !== credentials.password) return errorResponse(behaviour, 400, 'Login incorrecto.');
+  // JwtAuth::signup's answer for unknown credentials, which the controller sends with status 200 and no code
+  // (userapi-observed.json: "login, wrong password").
+  if (!user || user.password !== credentials.password) return laravelJson(200, { status: 'error', message: 'Login incorrecto.' });
   const token = await issueToken(user, secret, ttl, now);
   if ('getToken' in credentials || 'gettoken' in credentials) {
     const [, payload] = token.split('.');
-    return jsonResponse(200, JSON.parse(new TextDecoder().decode(base64url(payload ?? ''))));
+    return laravelJson(200, JSON.parse(new TextDecoder().decode(base64url(payload ?? ''))));
   }
-  return jsonResponse(200, token);
+  return laravelJson(200, token);
 }
 
 function base64url(text: string): Uint8Array {

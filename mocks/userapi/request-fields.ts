@@ -13,7 +13,8 @@ function plain(value: Record<string, unknown>): Record<string, unknown> {
 /**
  * The raw `json` value of a request: the form field the document shows (json=<JSON string>), the json member of
  * an application/json body (the document's generated curl), or the query string (Laravel's input() merges it).
- * A JSON body without a json member is taken as the fields themselves.
+ * A JSON body without a json member has no json ("json string required"): the real app answers it 400
+ * (userapi-observed.json: "JSON body, fields at top level"); the json-required deviation reads its members instead.
  */
 function rawJson(request: HttpRequest, behaviour: Behaviour): { text?: string; object?: Record<string, unknown> } {
   const type = mediaType(request.headers);
@@ -34,7 +35,8 @@ function rawJson(request: HttpRequest, behaviour: Behaviour): { text?: string; o
         const json = (body as Record<string, unknown>).json;
         if (typeof json === 'string') return { text: json };
         if (json && typeof json === 'object' && !Array.isArray(json)) return { object: json as Record<string, unknown> };
-        if (json === undefined) return { object: body as Record<string, unknown> };
+        // userapi.update.validation.json-required: the deviation takes the top-level members as the fields.
+        if (json === undefined && behaviour.deviates('userapi.update.validation.json-required')) return { object: body as Record<string, unknown> };
       }
     } catch {
       return { text: undefined };

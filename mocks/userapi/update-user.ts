@@ -13,6 +13,13 @@ const EXCLUDED = ['id', 'role', 'password', 'created_at', 'remember_token'] as c
 /** The users table's columns: what Laravel's query-builder update can write (userapi.md §1.4). */
 const COLUMNS = new Set(['id', 'name', 'surname', 'role', 'email', 'password', 'description', 'image', 'created_at', 'updated_at', 'remember_token']);
 
+/**
+ * The real app's profile answers a missing, empty or unreadable json with its token problem's body (the action's
+ * `!empty($params_array)` branch; userapi-observed.json: "invalid JSON in json=", "empty body"). The documented
+ * profile says what is wrong instead: the document gives no text, and a precise one serves its users better.
+ */
+const REFERENCE_PROFILE = 'userapi-laravel';
+
 export interface UpdateContext {
   table: UserTable;
   behaviour: Behaviour;
@@ -67,7 +74,7 @@ export async function updateUser(request: HttpRequest, ctx: UpdateContext): Prom
     if (read.problem === 'missing' && behaviour.deviates('userapi.update.validation.json-required')) {
       return envelope(behaviour, 200, { status: 'success', user: claims, changes: {} });
     }
-    return errorResponse(behaviour, 400, read.detail);
+    return errorResponse(behaviour, 400, behaviour.profile === REFERENCE_PROFILE ? NOT_IDENTIFIED : read.detail);
   }
   const fields = read.fields;
   // userapi.update.validation.unknown-field: a key that is no column is an SQL error in the reference.
@@ -82,8 +89,6 @@ export async function updateUser(request: HttpRequest, ctx: UpdateContext): Prom
     const status = behaviour.deviates('userapi.update.validation.error-status-400') ? 422 : 400;
     return errorResponse(behaviour, status, Object.values(errors)[0]?.[0] ?? 'The given data was invalid.', { errors });
   }
-  // With the uq_email index and no validator, a duplicate e-mail is an SQL integrity error (userapi.md §1.3).
-  if (behaviour.deviates('userapi.update.validation.email-unique') && others.some((u) => u.id !== target.id && u.email === fields.email)) return serverError();
   const keys = writableKeys(fields, behaviour);
   const changes: Record<string, unknown> = {};
   for (const k of keys) changes[k] = fields[k];

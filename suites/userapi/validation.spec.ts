@@ -21,6 +21,11 @@ async function expectRefused(api: UserApi, fields: unknown, options?: Parameters
 check('userapi.update.validation.json-required', 'a request without json, or with an empty one, is refused', async ({ api }) => {
   await expectRefused(api, '', { as: 'raw', contentType: 'application/x-www-form-urlencoded' });
   await expectRefused(api, 'json=', { as: 'raw', contentType: 'application/x-www-form-urlencoded' });
+  // The fields themselves, valid and different from A's, but not inside json: as separate form fields, and as the
+  // top-level members of a JSON body (the document's curl shows them beside json, which stays required).
+  const fields = api.valid(api.a, { name: 'Toplevel', description: 'Not inside json' }) as Record<string, string>;
+  await expectRefused(api, new URLSearchParams(fields).toString(), { as: 'raw', contentType: 'application/x-www-form-urlencoded' });
+  await expectRefused(api, JSON.stringify(fields), { as: 'raw', contentType: 'application/json' });
 });
 
 check('userapi.update.validation.json-invalid', 'json that is not a JSON object is refused', async ({ api }) => {

@@ -54,13 +54,15 @@ describe('userapi mock over a real socket (documented profile)', () => {
     assert.deepEqual({ ...(await detail(1)), created_at: undefined, updated_at: undefined }, { id: 1, name: 'John', surname: 'Doe', role: 'ROLE_USER', email: 'john@example.com', description: 'Senior developer', image: null, created_at: undefined, updated_at: undefined });
   });
 
-  test('the token is accepted raw and with Bearer; a JSON body with json, or with the fields, works too', async () => {
+  test('the token is accepted raw and with Bearer; a JSON body with json works, one with the fields at top level is refused', async () => {
     assert.equal((await update(token, { ...alice, name: 'Bearer' }, { bearer: true })).status, 200);
     assert.equal((await detail(1)).name, 'Bearer');
     const asJson = await update(token, null, { contentType: 'application/json', raw: JSON.stringify({ json: JSON.stringify({ ...alice, name: 'Jane' }) }) });
     assert.equal(asJson.status, 200);
     const plain = await update(token, null, { contentType: 'application/json', raw: JSON.stringify({ ...alice, name: 'Plain' }) });
-    assert.equal(plain.json.changes.name, 'Plain');
+    assert.equal(plain.status, 400);
+    assert.match(plain.json.message, /json field is required/);
+    assert.equal((await detail(1)).name, 'Jane');
   });
 
   test('validation: names alphabetic and required, email valid and unique except the caller’s own', async () => {
@@ -95,7 +97,7 @@ describe('userapi mock over a real socket (documented profile)', () => {
     for (const bad of [undefined, 'garbage', none, wrongKey, expired]) {
       const { status, json } = await update(bad, { ...alice, name: 'Mallory' });
       assert.equal(status, 400, String(bad));
-      assert.equal(json.message, 'El usuario no está identificado.');
+      assert.equal(json.message, 'El usuario no esta identificado.');
     }
     assert.equal((await detail(1)).name, 'Alice');
   });
