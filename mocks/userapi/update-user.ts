@@ -95,7 +95,10 @@ export async function updateUser(request: HttpRequest, ctx: UpdateContext): Prom
   // userapi.update.default.description-kept: an omitted description is cleared.
   if (!('description' in fields) && behaviour.deviates('userapi.update.default.description-kept')) changes.description = null;
   const stamp = new Date(ctx.now()).toISOString().replace('T', ' ').slice(0, 19);
-  const updated = await table.update(String(target.id), (row) => ({ ...row, ...(changes as Partial<UserRow>), updated_at: stamp }), { waitForRefresh: true, retryOnConflict: 3 });
+  // The reference's mass UPDATE takes the row lock: no conflict, the last writer wins. Written in the same turn as
+  // the checks above (no await since the token was read), so the uniqueness check and the write are atomic: two
+  // users taking one new address at once cannot both keep it, and no conflict error can escape.
+  const updated = table.put(String(target.id), { ...target, ...(changes as Partial<UserRow>), updated_at: stamp }, { waitForRefresh: true });
   if (updated && updated.source.id !== target.id) {
     // A written id renumbers the row (field-exclusion.id deviation): keep the table keyed by id.
     table.delete(String(target.id));

@@ -46,6 +46,18 @@ test('with the default window (one event-loop turn) updates sent together still 
   assert.ok((racing.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason instanceof VersionConflictError);
 });
 
+test('a burst of 50 updates of one document with retries all succeed, versions strictly increasing; without retries they race', async () => {
+  const { s } = store(0);
+  s.create('a', { n: 0 }, { waitForRefresh: true });
+  const burst = await Promise.allSettled(Array.from({ length: 50 }, () => s.update('a', (c) => ({ n: c.n + 1 }), { waitForRefresh: true, retryOnConflict: 10 })));
+  assert.equal(burst.filter((r) => r.status === 'fulfilled').length, 50);
+  const versions = burst.map((r) => (r as PromiseFulfilledResult<{ version: number } | undefined>).value?.version ?? 0);
+  assert.deepEqual([...versions].sort((x, y) => x - y), Array.from({ length: 50 }, (_, i) => i + 2), 'each version once');
+  assert.equal(s.get('a')?.source.n, 50, 'no update lost');
+  const racing = await Promise.allSettled(Array.from({ length: 5 }, () => s.update('a', (c) => ({ n: c.n + 1 }), { waitForRefresh: true, retryOnConflict: 0 })));
+  assert.equal(racing.filter((r) => r.status === 'fulfilled').length, 1);
+});
+
 test('an update whose change throws writes nothing', async () => {
   const { s } = store();
   s.create('a', { n: 1 }, { waitForRefresh: true });

@@ -45,6 +45,8 @@ export interface StoreOptions {
 
 export class VersionedStore<T> {
   private readonly docs = new Map<string, StoredDocument<T>>();
+  /** The tail of each document's queue of retrying updates (see update). */
+  private readonly queues = new Map<string, Promise<unknown>>();
   constructor(private readonly options: StoreOptions) {}
 
   get(id: string): StoredDocument<T> | undefined {
@@ -81,8 +83,27 @@ export class VersionedStore<T> {
    * Read, transform, write with optimistic concurrency: if another write changed the document while this one was
    * in its update window, retry (up to retryOnConflict times), then fail with VersionConflictError.
    * `change` may throw to abort (validation); nothing is written then.
+   *
+   * Updates that may retry wait for each other, one document at a time: real storage serializes writes on one
+   * document far faster than a client can send them, so a burst of updates with retries all succeed (with 50 in
+   * flight and optimistic retries alone, only one won per event-loop turn and the retries ran out). An update with
+   * retryOnConflict 0 does not queue: it races the others, so a client can still provoke and see a conflict.
    */
-  async update(id: string, change: (current: T) => T, write: WriteOptions & { retryOnConflict: number }): Promise<StoredDocument<T> | undefined> {
+  update(id: string, change: (current: T) => T, write: WriteOptions & { retryOnConflict: number }): Promise<StoredDocument<T> | undefined> {
+    if (write.retryOnConflict <= 0) return this.attempt(id, change, write);
+    const run = (this.queues.get(id) ?? Promise.resolve()).then(() => this.attempt(id, change, write));
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(id, tail);
+    void tail.then(() => {
+      if (this.queues.get(id) === tail) this.queues.delete(id);
+    });
+    return run;
+  }
+
+  private async attempt(id: string, change: (current: T) => T, write: WriteOptions & { retryOnConflict: number }): Promise<StoredDocument<T> | undefined> {
     for (let attempt = 0; ; attempt++) {
       const current = this.docs.get(id);
       if (!current) return undefined;

@@ -29,7 +29,8 @@ let token: string;
 
 async function sign(alg: 'HS256' | 'HS512', exp: number): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ sub: 1, email: 'alice@example.com', name: 'Alice', surname: 'Example', description: 'First seeded user', image: null })
+  // sub is the row id, an integer, as the course's JwtAuth writes it (jose types it a string).
+  return new SignJWT({ sub: 1 as unknown as string, email: 'alice@example.com', name: 'Alice', surname: 'Example', description: 'First seeded user', image: null })
     .setProtectedHeader({ alg, typ: 'JWT' })
     .setIssuedAt(now - 7200)
     .setExpirationTime(exp)
