@@ -16,8 +16,8 @@ import type { RequestHandler, WebSocketHandler } from 'msw';
 import { behaviourFor } from '../../src/core/behaviour.ts';
 import type { FamilyMock } from '../../src/core/family.ts';
 import { PROFILE_DEVIATIONS } from '../../src/generated/profiles.ts';
-import { FAMILY_MODULES } from '../../src/server/family-modules.ts';
-import type { Family } from '../../src/specs/families.ts';
+import { findFamilyModule, FAMILY_NAMES } from '../../src/families/lookup.ts';
+import type { Family } from '../../src/families/registry.ts';
 import { httpHandler } from './http-handler.ts';
 import { wsHandler } from './ws-handler.ts';
 
@@ -46,12 +46,15 @@ export type ConformHandlers = Array<RequestHandler | WebSocketHandler> & {
   mock: FamilyMock;
 };
 
-const DEFAULT_BASE: Record<Family, string> = { kuzzle: 'http://localhost:7512', devicehive: 'http://localhost:8080', userapi: 'http://localhost:8000' };
-const WS_PATH: Partial<Record<Family, string>> = { kuzzle: '', devicehive: '/api/websocket' };
+/** The real server's local address: its manifest's default HTTP port (routes are mounted under the manifest's path). */
+function defaultBase(port: number): string {
+  return `http://localhost:${port}`;
+}
 
 export function createHandlers(options: HandlerOptions): ConformHandlers {
-  const module = FAMILY_MODULES[options.api];
-  if (!module) throw new Error(`conform/msw: unknown api "${String(options.api)}": expected kuzzle, devicehive or userapi`);
+  const module = findFamilyModule(String(options.api));
+  if (!module) throw new Error(`conform/msw: unknown api "${String(options.api)}": expected ${FAMILY_NAMES.slice(0, -1).join(', ')} or ${FAMILY_NAMES[FAMILY_NAMES.length - 1]}`);
+  const { ports, paths } = module.manifest;
   const unknown = (options.deviate ?? []).filter((id) => !(id in module.deviations));
   if (unknown.length > 0) throw new Error(`conform/msw: unknown deviation ${unknown.join(', ')} for ${options.api}`);
   const mock = module.create({
@@ -60,9 +63,8 @@ export function createHandlers(options: HandlerOptions): ConformHandlers {
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     seed: options.seed,
   });
-  const base = (options.baseUrl ?? DEFAULT_BASE[options.api]).replace(/\/+$/, '');
+  const base = (options.baseUrl ?? defaultBase(ports.http.defaultPort)).replace(/\/+$/, '');
   const handlers: Array<RequestHandler | WebSocketHandler> = [httpHandler(base, mock)];
-  const wsPath = WS_PATH[options.api];
-  if (mock.ws && wsPath !== undefined) handlers.push(wsHandler(base.replace(/^http/, 'ws') + wsPath, mock));
+  if (mock.ws && paths.ws !== undefined) handlers.push(wsHandler(base.replace(/^http/, 'ws') + paths.ws, mock));
   return Object.assign(handlers, { reset: () => mock.reset(), mock });
 }

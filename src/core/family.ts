@@ -1,6 +1,6 @@
-import type { Family } from '../specs/families.ts';
 import type { Behaviour } from './behaviour.ts';
 import type { HttpRequest, HttpResponse } from './http-exchange.ts';
+import type { FamilyManifest } from './manifest.ts';
 
 /** Settings every family mock receives; each family reads what applies to it. */
 export interface FamilyOptions {
@@ -68,7 +68,7 @@ export interface SeededCredentials {
 
 /** One family's mock: transport-free behaviour plus the surfaces the adapters serve. */
 export interface FamilyMock {
-  readonly family: Family;
+  readonly family: string;
   http(request: HttpRequest): Promise<HttpResponse>;
   readonly ws?: WsSurface;
   readonly mqtt?: MqttSurface;
@@ -82,9 +82,13 @@ export interface FamilyMock {
   faultResponse(): HttpResponse;
 }
 
+/** What a family's folder exports (mocks/<family>/index.ts): the one thing the registry lists. */
 export interface FamilyModule {
-  readonly family: Family;
+  readonly family: string;
+  readonly manifest: FamilyManifest;
   create(options: FamilyOptions): FamilyMock;
   /** The deviations it can switch on, by requirement id: what `conform mock --list-deviations` prints. */
   readonly deviations: Readonly<Record<string, string>>;
+  /** MUST requirements no black-box client could see violated, with why. */
+  readonly notDeviable: Readonly<Record<string, string>>;
 }

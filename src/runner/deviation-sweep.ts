@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Family } from '../specs/families.ts';
-import { resolveMockConfig } from '../config/mock-config.ts';
+import { ephemeralPorts, resolveMockConfig } from '../config/mock-config.ts';
 import { allDeviations } from '../server/family-modules.ts';
 import { startMock } from '../server/mock-server.ts';
 import { readTarget } from './target.ts';
@@ -27,13 +27,12 @@ export function tagPattern(id: string): string {
 export async function sweepDeviations(family: Family, ids: string[], options: { concurrency?: number; workDir?: string } = {}): Promise<SweepRow[]> {
   const workDir = options.workDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `conform-sweep-${family}-`));
   const known = new Set(allDeviations().keys());
-  const zero = { http: 0, mqtt: 0 };
   const rows: SweepRow[] = [];
   const queue = [...ids];
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
       const dir = path.join(workDir, id);
-      const mock = await startMock(resolveMockConfig({ flags: { families: [family], ports: { kuzzle: zero, devicehive: zero, userapi: { http: 0 } }, deviate: [id], targetsDir: dir } }, known));
+      const mock = await startMock(resolveMockConfig({ flags: { families: [family], ports: ephemeralPorts(), deviate: [id], targetsDir: dir } }, known));
       try {
         const targetFile = path.join(dir, `${family}.json`);
         const report = await runSuites({ targetFile, target: readTarget(targetFile), transports: ['http', 'ws', 'mqtt'], reportDir: path.join(dir, 'report'), grep: tagPattern(id), stdio: 'ignore' });

@@ -53,6 +53,12 @@ async function listenMqtt(listener: MqttListener, host: string, port: number, wh
   return (listener.server.address() as AddressInfo).port;
 }
 
+/** The family's MQTT port; a family with an MQTT surface declares one in its manifest (so the config has it). */
+function configuredMqttPort(config: MockConfig, family: Family): number {
+  const ports: { http: number; mqtt?: number } = config.ports[family];
+  return ports.mqtt ?? 0;
+}
+
 function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
@@ -97,12 +103,12 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
       });
       const port = await listen(app, config.host, config.ports[family].http, `${family} HTTP`);
       const base = `http://${host}:${port}`;
-      listeners.push({ family, transport: 'http', url: family === 'devicehive' ? `${base}/api/rest` : base });
-      if (wss) listeners.push({ family, transport: 'ws', url: family === 'devicehive' ? `ws://${host}:${port}/api/websocket` : `ws://${host}:${port}` });
+      listeners.push({ family, transport: 'http', url: `${base}${module.manifest.paths.http}` });
+      if (wss) listeners.push({ family, transport: 'ws', url: `ws://${host}:${port}${module.manifest.paths.ws ?? ''}` });
       const mqtt = await createMqttListener(mock, injector, traffic);
       if (mqtt) {
         closers.push(() => mqtt.close());
-        const mqttPort = await listenMqtt(mqtt, config.host, (config.ports[family] as { mqtt: number }).mqtt, `${family} MQTT`);
+        const mqttPort = await listenMqtt(mqtt, config.host, configuredMqttPort(config, family), `${family} MQTT`);
         listeners.push({ family, transport: 'mqtt', url: `mqtt://${host}:${mqttPort}` });
       }
     }
