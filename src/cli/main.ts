@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { DataFileError } from '../specs/data-file.ts';
-import { ToolError } from './errors.ts';
+import { ToolError, toolErrorLine } from './errors.ts';
 import { processRedactor } from '../core/redact.ts';
 import type { Output } from './specs-command.ts';
 import { splitList } from './specs-filter.ts';
@@ -131,7 +131,7 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof ToolError) {
-      io.err(`conform: ${error.message} [${error.code}]`);
+      io.err(toolErrorLine(error));
       return error.exitCode;
     }
     if (error instanceof DataFileError) {

@@ -5,7 +5,7 @@ import { FAMILIES, type Family } from '../specs/families.ts';
 import { perFamily } from '../families/lookup.ts';
 import type { FamilyPorts } from '../families/registry.ts';
 import { schemaValidator } from '../core/validation.ts';
-import { ToolError } from '../cli/errors.ts';
+import { ToolError } from '../core/tool-error.ts';
 
 export interface MockConfig {
   families: Family[];

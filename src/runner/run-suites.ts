@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ROOT } from '../specs/paths.ts';
 import type { Transport } from '../specs/families.ts';
 import type { ConformanceReport } from '../reports/model.ts';
-import { ToolError } from '../cli/errors.ts';
+import { ToolError } from '../core/tool-error.ts';
 import type { Target } from './target.ts';
 import { trippedBecause } from './circuit-breaker.ts';
 import { onStopSignal, type StopSignal } from './signals.ts';

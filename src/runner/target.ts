@@ -3,7 +3,7 @@ import type { ErrorObject } from 'ajv';
 import type { Family, Transport } from '../specs/families.ts';
 import { FAMILIES, TRANSPORTS } from '../specs/families.ts';
 import { schemaValidator } from '../core/validation.ts';
-import { ToolError } from '../cli/errors.ts';
+import { ToolError } from '../core/tool-error.ts';
 import { processRedactor } from '../core/redact.ts';
 
 export interface Target {

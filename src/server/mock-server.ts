@@ -8,7 +8,7 @@ import type { FamilyMock, SeededCredentials } from '../core/family.ts';
 import type { Family, Transport } from '../specs/families.ts';
 import { PROFILE_DEVIATIONS } from '../generated/profiles.ts';
 import type { MockConfig } from '../config/mock-config.ts';
-import { ToolError } from '../cli/errors.ts';
+import { ToolError } from '../core/tool-error.ts';
 import { Injector } from './faults.ts';
 import { TrafficLog } from './traffic.ts';
 import { createHttpListener } from './http-listener.ts';
