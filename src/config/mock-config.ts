@@ -5,6 +5,7 @@ import { FAMILIES, type Family } from '../specs/families.ts';
 import { perFamily } from '../families/lookup.ts';
 import type { FamilyPorts } from '../families/registry.ts';
 import { schemaValidator } from '../core/validation.ts';
+import { formatAjvErrors } from '../core/ajv-errors.ts';
 import { ToolError } from '../core/tool-error.ts';
 
 export interface MockConfig {
@@ -115,8 +116,7 @@ export function resolveMockConfig(layers: { file?: MockConfigInput; env?: MockCo
   for (const layer of [layers.file, ...(layers.env ?? []), layers.flags]) if (layer) config = merge(config, layer);
   const validate = schemaValidator('mock/config.json');
   if (!validate(config)) {
-    const messages = (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}${e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : ''}`);
-    throw new ToolError('CONFORM_ERR_CONFIG', `invalid mock configuration: ${messages.join('; ')}`);
+    throw new ToolError('CONFORM_ERR_CONFIG', `invalid mock configuration: ${formatAjvErrors(validate.errors, 'params')}`);
   }
   const unknown = config.deviate.filter((id) => !knownDeviations.has(id));
   if (unknown.length > 0) {

@@ -1,6 +1,7 @@
 import { Ajv2020, type ValidateFunction, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { SCHEMAS } from '../generated/schemas.ts';
+import { describeAjvError } from './ajv-errors.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
@@ -27,5 +28,5 @@ export function schemaValidator(ref: string): ValidateFunction {
 /** The first error as "<path> <message>", for error messages that say what is wrong. */
 export function firstError(errors: ErrorObject[] | null | undefined): string {
   const e = errors?.[0];
-  return e ? `${e.instancePath || 'the value'} ${e.message ?? 'is invalid'}` : 'is invalid';
+  return e ? describeAjvError(e, 'first') : 'is invalid';
 }

@@ -6,6 +6,7 @@ import { ephemeralPorts, resolveMockConfig } from '../config/mock-config.ts';
 import { allDeviations } from '../server/family-modules.ts';
 import { startMock } from '../server/mock-server.ts';
 import { readTarget } from './target.ts';
+import { escapeRegExp } from '../core/regex.ts';
 import { runSuites } from './run-suites.ts';
 
 export interface SweepRow {
@@ -17,7 +18,7 @@ export interface SweepRow {
 
 /** A grep pattern for the tests that carry this id as a tag. */
 export function tagPattern(id: string): string {
-  return `@${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`;
+  return `@${escapeRegExp(id)}(\\s|$)`;
 }
 
 /**

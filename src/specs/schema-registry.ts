@@ -4,6 +4,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import { SCHEMAS_DIR, relative } from './paths.ts';
 import { problem, type Problem } from './problem.ts';
+import { formatAjvErrors as formatErrors } from '../core/ajv-errors.ts';
 
 // ajv-formats is CommonJS; under NodeNext its default export is the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -95,5 +96,5 @@ export function loadSchemaRegistry(dir = SCHEMAS_DIR): SchemaRegistry {
 
 /** One line per ajv error: "/path keyword: message". */
 export function formatAjvErrors(errors: ErrorObject[] | null | undefined): string {
-  return (errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.keyword}: ${e.message ?? ''}`).join('; ');
+  return formatErrors(errors, 'keyword');
 }
