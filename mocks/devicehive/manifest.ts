@@ -13,6 +13,8 @@ export const manifest = {
   paths: { http: '/api/rest', ws: '/api/websocket' },
   profiles: ['devicehive-4'],
   targetAuth: { kind: 'as-seeded' },
+  adminLoginField: 'login',
+  mqttRequestTopic: 'dh/request',
   documentedRoutes: [
     { method: 'put', path: '/user/{id}' },
     { method: 'put', path: '/user/current' },

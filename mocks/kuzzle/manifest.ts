@@ -13,6 +13,8 @@ export const manifest = {
   paths: { http: '', ws: '' },
   profiles: ['kuzzle-2.56'],
   targetAuth: { kind: 'as-seeded' },
+  adminLoginField: 'username',
+  mqttRequestTopic: 'Kuzzle/request',
   documentedRoutes: [
     { method: 'put', path: '/_me' },
     { method: 'put', path: '/_updateSelf', deprecated: true },

@@ -1,15 +1,15 @@
 /**
  * MSW handlers that run the very same family code as `conform mock` (mocks/<family>/), for frontend tests in Node
- * (setupServer) and in the browser (setupWorker). HTTP for the three families, WebSocket (msw's `ws` API) for
- * Kuzzle and DeviceHive; MQTT has no place in a browser.
+ * (setupServer) and in the browser (setupWorker). HTTP for every family, WebSocket (msw's `ws` API) for those with
+ * a WebSocket API; MQTT has no place in a browser.
  *
  * @example
  * import { setupServer } from 'msw/node';
  * import { createHandlers } from 'conform/msw';
- * const handlers = createHandlers({ api: 'kuzzle', baseUrl: 'http://localhost:7512' });
+ * const handlers = createHandlers({ api: family, baseUrl: 'http://localhost:7512' });
  * const server = setupServer(...handlers);
  * server.listen();
- * // … fetch('http://localhost:7512/_login/local', …) is answered by the Kuzzle mock …
+ * // … fetch('http://localhost:7512/…') is answered by that family's mock, as `conform mock` would …
  * handlers.reset(); // back to the seed between tests
  */
 import type { RequestHandler, WebSocketHandler } from 'msw';
@@ -24,14 +24,14 @@ import { wsHandler } from './ws-handler.ts';
 export interface HandlerOptions {
   api: Family;
   /**
-   * Where the server is mounted (its routes follow: DeviceHive's /api/rest/…); default the real server's local address
-   * (kuzzle http://localhost:7512, devicehive http://localhost:8080, userapi http://localhost:8000). A path is a
-   * prefix, e.g. `${location.origin}/kuzzle` for a same-origin mount.
+   * Where the server is mounted (its routes follow, under the path its manifest gives, e.g. /api/rest/…); default
+   * the real server's local address (http://localhost:<its default port>, mocks/<family>/manifest.ts). A path is a
+   * prefix, e.g. `${location.origin}/<family>` for a same-origin mount.
    */
   baseUrl?: string;
   /** Seed data in the family's shape (schemas/mock/<family>-seed.json); default the built-in seed. */
   seed?: unknown;
-  /** "documented" (default), or a real server's profile: kuzzle-2.56, devicehive-4, userapi-laravel. */
+  /** "documented" (default), or a real server's profile (specs/profiles/, listed by each manifest). */
   profile?: string;
   /** Requirement ids to violate on purpose (conform mock --list-deviations). */
   deviate?: string[];

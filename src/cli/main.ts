@@ -18,6 +18,11 @@ const stdio: Output = {
   err: (text) => process.stderr.write(`${processRedactor.text(text)}\n`),
 };
 
+/** "<family> <field>" for each family whose target logs in as an admin. */
+function adminLogins(): string {
+  return manifests().flatMap((m) => (m.adminLoginField ? [`${m.family} ${m.adminLoginField}`] : [])).join(', ');
+}
+
 /** "a, b and c". */
 function inWords(names: readonly string[]): string {
   return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
@@ -55,7 +60,7 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .option('--ws <url>', 'the WebSocket endpoint; overrides the file and CONFORM_TARGET_WS')
     .option('--mqtt <url>', 'the MQTT endpoint; overrides the file and CONFORM_TARGET_MQTT')
     .option('--auth <json>', 'the whole auth object as JSON; overrides the file and CONFORM_TARGET_AUTH')
-    .option('--username <name>', 'the admin\'s login (kuzzle username, devicehive login); overrides CONFORM_TARGET_USERNAME')
+    .option('--username <name>', `the admin's login (${adminLogins()}); overrides CONFORM_TARGET_USERNAME`)
     .option('--password <password>', 'the admin\'s password (prefer CONFORM_TARGET_PASSWORD: command lines are visible to other users)')
     .option('--mock', 'certify the built-in mock (started on free ports), every family unless --family')
     .addOption(new Option('--family <list>', 'with --mock: the families to certify').argParser(collect))

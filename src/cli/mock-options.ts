@@ -50,10 +50,10 @@ export function collect(value: string, previous: string[] = []): string[] {
 /** Each real-server profile the manifests declare, with its family. */
 const PROFILES: Record<string, Family> = Object.fromEntries(manifests().flatMap((m) => m.profiles.map((name) => [name, m.family as Family])));
 
-/** One port flag per listener of each family, from the manifests: "--kuzzle-mqtt-port" and where it goes. */
+/** One port flag per listener of each family, from the manifests: "--<family>-mqtt-port" and where it goes. */
 export interface PortFlag {
   flag: string;
-  /** Commander's attribute name for it ("kuzzleMqttPort"). */
+  /** Commander's attribute name for it ("<family>MqttPort"). */
   attribute: `${string}Port`;
   description: string;
   family: Family;

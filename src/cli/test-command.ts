@@ -6,9 +6,9 @@ import { FAMILIES, TRANSPORTS, type Family, type Transport } from '../specs/fami
 import type { ConformanceReport } from '../reports/model.ts';
 import { exitCodeOf } from '../reports/model.ts';
 import type { Baseline } from '../reports/model.ts';
-import { offeredTransports, readTarget, type Target } from '../runner/target.ts';
+import { offeredTransports, readTarget, type Target } from '../target/target.ts';
 import { resolveTarget, writeTemporaryTarget, type TargetOverrides } from '../runner/target-overrides.ts';
-import { readBaselineFor } from '../runner/baseline.ts';
+import { readBaselineFor } from '../target/baseline.ts';
 import { preflight, type PreflightProblem } from '../runner/preflight.ts';
 import { runSuites } from '../runner/run-suites.ts';
 import { exitCodeOfSignal, installSignalHandlers, receivedSignal } from '../runner/signals.ts';

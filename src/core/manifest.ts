@@ -9,7 +9,7 @@ export type TransportName = 'http' | 'ws' | 'mqtt';
 export interface PortSpec {
   /** The real server's default port. */
   readonly defaultPort: number;
-  /** The `conform mock` flag that sets it, e.g. "--kuzzle-mqtt-port". */
+  /** The `conform mock` flag that sets it, e.g. "--<family>-mqtt-port". */
   readonly flag: string;
   /** The flag's help, without the default (added from defaultPort). */
   readonly help: string;
@@ -17,7 +17,7 @@ export interface PortSpec {
 
 export interface FamilyManifest {
   readonly family: string;
-  /** The family's name as people write it, e.g. "DeviceHive". */
+  /** The family's name as people write it, e.g. "WebSocket API" for "websocket-api". */
   readonly title: string;
   readonly transports: readonly TransportName[];
   /** The ports it listens on, by config key: always 'http', and 'mqtt' when it speaks MQTT. */
@@ -31,6 +31,10 @@ export interface FamilyManifest {
    * some fields (e.g. tokens without passwords).
    */
   readonly targetAuth: { readonly kind: 'as-seeded' } | { readonly kind: 'list'; readonly list: string; readonly fields: readonly string[] };
+  /** The MQTT topic plain requests are published on, which its MQTT transcripts do not record. */
+  readonly mqttRequestTopic?: string;
+  /** The field of the admin's login in the target file's auth.admin, when the target logs in as an admin. */
+  readonly adminLoginField?: string;
   /** The routes the family's documents name; its OpenAPI description must have each and mark the deprecated alias. */
   readonly documentedRoutes: ReadonlyArray<{ readonly method: string; readonly path: string; readonly deprecated?: boolean }>;
 }

@@ -200,6 +200,6 @@ export function redactingStream(redactor: Redactor): Transform {
 
 /**
  * The redactor of this process's own printed lines (the conform CLI): every target file read registers its auth
- * values here (runner/target.ts), and the CLI writes its output and error lines through it (cli/main.ts).
+ * values here (target/target.ts), and the CLI writes its output and error lines through it (cli/main.ts).
  */
 export const processRedactor = new Redactor();

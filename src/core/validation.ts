@@ -18,7 +18,7 @@ function instance(): Ajv2020 {
   return ajv;
 }
 
-/** The validator of a schema of the specification layer: "kuzzle/update-profile.body.json" or "…#/$defs/x". */
+/** The validator of a schema of the specification layer: "<family>/update-profile.body.json" or "…#/$defs/x". */
 export function schemaValidator(ref: string): ValidateFunction {
   const validate = instance().getSchema(BASE + ref);
   if (!validate) throw new Error(`no schema ${ref} in the specification layer`);

@@ -5,7 +5,7 @@ import type { Family } from '../specs/families.ts';
 import { ephemeralPorts, resolveMockConfig } from '../config/mock-config.ts';
 import { allDeviations } from '../server/family-modules.ts';
 import { startMock } from '../server/mock-server.ts';
-import { readTarget } from './target.ts';
+import { readTarget } from '../target/target.ts';
 import { escapeRegExp } from '../core/regex.ts';
 import { runSuites } from './run-suites.ts';
 

@@ -14,11 +14,11 @@ export const SCHEMA_BASE = 'https://conform.invalid/schemas/';
 
 export interface SchemaRegistry {
   ajv: Ajv2020;
-  /** Schema files relative to schemas/, e.g. "kuzzle/envelope.json". */
+  /** Schema files relative to schemas/, e.g. "<family>/envelope.json". */
   files: string[];
   /** Problems found while loading or compiling (a file that does not compile is reported, not thrown). */
   problems: Problem[];
-  /** The validator for "kuzzle/x.json" or "kuzzle/x.json#/$defs/y"; undefined when it does not exist or compile. */
+  /** The validator for "<family>/x.json" or "<family>/x.json#/$defs/y"; undefined when it does not exist or compile. */
   validator(ref: string): ValidateFunction | undefined;
 }
 
