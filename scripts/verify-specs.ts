@@ -1,5 +1,5 @@
 /**
- * Prints every problem of the specification layer, for one family or all: `npm run verify:specs [-- kuzzle]`.
+ * Prints every problem of the specification layer, for one family or all: `npm run verify:specs [-- <family>]`.
  * The tests in test/specs/ run the same checks; this is the quick loop while editing specs/ and schemas/.
  */
 import { verifySpecs } from '../src/specs/verify.ts';

@@ -6,7 +6,7 @@
 import { test as base, expect, type TestInfo } from '@playwright/test';
 import { readCatalogue, type Requirement } from '../src/specs/catalogue.ts';
 import type { Family, Transport } from '../src/specs/families.ts';
-import { offeredTransports, readTarget, type Target } from '../src/runner/target.ts';
+import { offeredTransports, readTarget, type Target } from '../src/target/target.ts';
 import { recordAnswer, recordTransportFailure, trippedBecause } from '../src/runner/circuit-breaker.ts';
 import { Redactor } from '../src/core/redact.ts';
 

@@ -3,6 +3,7 @@ import type { HttpRequest, HttpResponse } from '../../src/core/http-exchange.ts'
 import { secretKey } from '../../src/core/jwt.ts';
 import type { DhContext } from './context.ts';
 import { deviations, notDeviable } from './deviations.ts';
+import { manifest } from './manifest.ts';
 import { MESSAGES } from './messages.ts';
 import { createMqttSurface } from './mqtt-surface.ts';
 import { restJson } from './rest-respond.ts';
@@ -48,6 +49,6 @@ function create(options: FamilyOptions): FamilyMock {
   };
 }
 
-const module = { family: 'devicehive', create, deviations } satisfies FamilyModule;
+const module = { family: manifest.family, manifest, create, deviations, notDeviable } satisfies FamilyModule;
 export default module;
 export { notDeviable };

@@ -1,14 +1,16 @@
+import { parseJson as parseJsonText } from '../../src/core/json.ts';
+
 /** JSON values as the mock keeps them: parsed by JSON.parse into plain data, never merged into existing objects. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
-/** Parses JSON text; JSON.parse makes "__proto__" an own data property, so no prototype is ever touched. */
+/**
+ * Parses JSON text. The reference (Jackson into Gson trees) stores a "__proto__" key as ordinary data, so it is kept
+ * as an own property; this family's values are only copied (cloneJson), never assigned into existing objects, which
+ * is what keeps such a key from reaching a prototype (src/core/json.ts).
+ */
 export function parseJson(text: string): { ok: true; value: Json } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) as Json };
-  } catch {
-    return { ok: false };
-  }
+  return parseJsonText(text, { protoKeys: 'keep' }) as { ok: true; value: Json } | { ok: false };
 }
 
 export function isJsonObject(value: unknown): value is JsonObject {

@@ -1,5 +1,5 @@
 import { kerror, KuzzleError } from './errors.ts';
-import { parseJson } from './safe-json.ts';
+import { parseJson } from '../../src/core/json.ts';
 import { parseForm, parseMultipart } from './http-forms.ts';
 
 const ALLOWED_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'];

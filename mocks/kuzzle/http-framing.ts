@@ -10,7 +10,7 @@ import { bareErrorResponse, envelopeResponse } from './http-response.ts';
 import { HttpRouter } from './http-router.ts';
 import { nativeRoutes, type RouteEntry } from './http-routes.ts';
 import { buildRequest } from './request.ts';
-import { parseJson } from './safe-json.ts';
+import { parseJson } from '../../src/core/json.ts';
 
 const VERBS = ['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT'];
 

@@ -4,7 +4,7 @@ import type { MockEnv } from './env.ts';
 import { kerror, wrapUnexpected } from './errors.ts';
 import { runMessage } from './message.ts';
 import type { ApiRequest } from './request.ts';
-import { parseJson } from './safe-json.ts';
+import { parseJson } from '../../src/core/json.ts';
 
 /** server.protocols.mqtt defaults (lib/config/default.config.ts:228-239). */
 export const REQUEST_TOPIC = 'Kuzzle/request';

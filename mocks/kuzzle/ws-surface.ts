@@ -4,7 +4,7 @@ import type { MockEnv } from './env.ts';
 import { kerror, wrapUnexpected } from './errors.ts';
 import { runMessage } from './message.ts';
 import type { ApiRequest } from './request.ts';
-import { parseJson } from './safe-json.ts';
+import { parseJson } from '../../src/core/json.ts';
 import { TokenExpiry } from './token-expiry.ts';
 
 /** One JSON request per message; {"p":1} is the application heartbeat (httpwsProtocol.js:342-421). */

@@ -3,7 +3,7 @@ import type { FamilyMock } from '../../src/core/family.ts';
 import type { HttpRequest } from '../../src/core/http-exchange.ts';
 import { MAX_BODY_BYTES } from '../../src/core/limits.ts';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import { escapeRegExp as escape } from '../../src/core/regex.ts';
 
 /** A fetch Request as the transport-free exchange the family code reads (what fastify builds on the server). */
 async function toExchange(request: Request, base: string): Promise<HttpRequest> {

@@ -1,37 +1,37 @@
 /**
  * MSW handlers that run the very same family code as `conform mock` (mocks/<family>/), for frontend tests in Node
- * (setupServer) and in the browser (setupWorker). HTTP for the three families, WebSocket (msw's `ws` API) for
- * Kuzzle and DeviceHive; MQTT has no place in a browser.
+ * (setupServer) and in the browser (setupWorker). HTTP for every family, WebSocket (msw's `ws` API) for those with
+ * a WebSocket API; MQTT has no place in a browser.
  *
  * @example
  * import { setupServer } from 'msw/node';
  * import { createHandlers } from 'conform/msw';
- * const handlers = createHandlers({ api: 'kuzzle', baseUrl: 'http://localhost:7512' });
+ * const handlers = createHandlers({ api: family, baseUrl: 'http://localhost:7512' });
  * const server = setupServer(...handlers);
  * server.listen();
- * // … fetch('http://localhost:7512/_login/local', …) is answered by the Kuzzle mock …
+ * // … fetch('http://localhost:7512/…') is answered by that family's mock, as `conform mock` would …
  * handlers.reset(); // back to the seed between tests
  */
 import type { RequestHandler, WebSocketHandler } from 'msw';
 import { behaviourFor } from '../../src/core/behaviour.ts';
 import type { FamilyMock } from '../../src/core/family.ts';
 import { PROFILE_DEVIATIONS } from '../../src/generated/profiles.ts';
-import { FAMILY_MODULES } from '../../src/server/family-modules.ts';
-import type { Family } from '../../src/specs/families.ts';
+import { findFamilyModule, FAMILY_NAMES } from '../../src/families/lookup.ts';
+import type { Family } from '../../src/families/registry.ts';
 import { httpHandler } from './http-handler.ts';
 import { wsHandler } from './ws-handler.ts';
 
 export interface HandlerOptions {
   api: Family;
   /**
-   * Where the server is mounted (its routes follow: DeviceHive's /api/rest/…); default the real server's local address
-   * (kuzzle http://localhost:7512, devicehive http://localhost:8080, userapi http://localhost:8000). A path is a
-   * prefix, e.g. `${location.origin}/kuzzle` for a same-origin mount.
+   * Where the server is mounted (its routes follow, under the path its manifest gives, e.g. /api/rest/…); default
+   * the real server's local address (http://localhost:<its default port>, mocks/<family>/manifest.ts). A path is a
+   * prefix, e.g. `${location.origin}/<family>` for a same-origin mount.
    */
   baseUrl?: string;
   /** Seed data in the family's shape (schemas/mock/<family>-seed.json); default the built-in seed. */
   seed?: unknown;
-  /** "documented" (default), or a real server's profile: kuzzle-2.56, devicehive-4, userapi-laravel. */
+  /** "documented" (default), or a real server's profile (specs/profiles/, listed by each manifest). */
   profile?: string;
   /** Requirement ids to violate on purpose (conform mock --list-deviations). */
   deviate?: string[];
@@ -46,12 +46,15 @@ export type ConformHandlers = Array<RequestHandler | WebSocketHandler> & {
   mock: FamilyMock;
 };
 
-const DEFAULT_BASE: Record<Family, string> = { kuzzle: 'http://localhost:7512', devicehive: 'http://localhost:8080', userapi: 'http://localhost:8000' };
-const WS_PATH: Partial<Record<Family, string>> = { kuzzle: '', devicehive: '/api/websocket' };
+/** The real server's local address: its manifest's default HTTP port (routes are mounted under the manifest's path). */
+function defaultBase(port: number): string {
+  return `http://localhost:${port}`;
+}
 
 export function createHandlers(options: HandlerOptions): ConformHandlers {
-  const module = FAMILY_MODULES[options.api];
-  if (!module) throw new Error(`conform/msw: unknown api "${String(options.api)}": expected kuzzle, devicehive or userapi`);
+  const module = findFamilyModule(String(options.api));
+  if (!module) throw new Error(`conform/msw: unknown api "${String(options.api)}": expected ${FAMILY_NAMES.slice(0, -1).join(', ')} or ${FAMILY_NAMES[FAMILY_NAMES.length - 1]}`);
+  const { ports, paths } = module.manifest;
   const unknown = (options.deviate ?? []).filter((id) => !(id in module.deviations));
   if (unknown.length > 0) throw new Error(`conform/msw: unknown deviation ${unknown.join(', ')} for ${options.api}`);
   const mock = module.create({
@@ -60,9 +63,8 @@ export function createHandlers(options: HandlerOptions): ConformHandlers {
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     seed: options.seed,
   });
-  const base = (options.baseUrl ?? DEFAULT_BASE[options.api]).replace(/\/+$/, '');
+  const base = (options.baseUrl ?? defaultBase(ports.http.defaultPort)).replace(/\/+$/, '');
   const handlers: Array<RequestHandler | WebSocketHandler> = [httpHandler(base, mock)];
-  const wsPath = WS_PATH[options.api];
-  if (mock.ws && wsPath !== undefined) handlers.push(wsHandler(base.replace(/^http/, 'ws') + wsPath, mock));
+  if (mock.ws && paths.ws !== undefined) handlers.push(wsHandler(base.replace(/^http/, 'ws') + paths.ws, mock));
   return Object.assign(handlers, { reset: () => mock.reset(), mock });
 }

@@ -1,7 +1,7 @@
 import { ws, type WebSocketHandler } from 'msw';
 import type { FamilyMock } from '../../src/core/family.ts';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import { escapeRegExp as escape } from '../../src/core/regex.ts';
 
 /** WebSocket connections to `url` become sessions of the family's WebSocket surface, as on the standalone server. */
 export function wsHandler(url: string, mock: FamilyMock): WebSocketHandler {

@@ -1,30 +1,9 @@
-/**
- * Every failure of the tool itself (not a finding about a server) has a stable code, a message that says
- * what to do, and an exit code. The list is documented in docs/errors.md; a test keeps the two in step.
- */
-export const TOOL_ERRORS = {
-  CONFORM_ERR_USAGE: { exitCode: 2, summary: 'The command line is wrong: unknown command, option or option value.' },
-  CONFORM_ERR_SPECS_INVALID: { exitCode: 1, summary: 'The specification layer (specs/, schemas/) has problems; each is listed.' },
-  CONFORM_ERR_DATA_FILE: { exitCode: 2, summary: 'A data file cannot be read or parsed.' },
-  CONFORM_ERR_CONFIG: { exitCode: 2, summary: 'The mock configuration (file, environment or flags) is invalid.' },
-  CONFORM_ERR_LISTEN: { exitCode: 2, summary: 'A listener cannot bind its address (port in use, address not available).' },
-  CONFORM_ERR_TARGET: { exitCode: 2, summary: 'The target file is missing, not JSON, or does not match schemas/target.schema.json.' },
-  CONFORM_ERR_UNREACHABLE: { exitCode: 2, summary: 'An endpoint of the target does not answer (before the tests, or it stopped answering during them); the reports say so.' },
-  CONFORM_ERR_CREDENTIALS: { exitCode: 2, summary: "The target refused the target's credentials (the admin's login, or a userapi token is malformed or expired); no test ran." },
-  CONFORM_ERR_BASELINE: { exitCode: 2, summary: 'The baseline is malformed or names a requirement id the target family does not have.' },
-  CONFORM_ERR_NO_TESTS: { exitCode: 2, summary: 'The selection (--grep, --shard, --transport) ran no test.' },
-  CONFORM_ERR_RUN: { exitCode: 2, summary: 'The suites ended without writing their report (Playwright could not start or crashed).' },
-} as const;
+import { ToolError } from '../core/tool-error.ts';
 
-export type ToolErrorCode = keyof typeof TOOL_ERRORS;
+/** The tool's errors are shared by every layer (src/core/tool-error.ts); the CLI only decides how they are printed. */
+export { TOOL_ERRORS, ToolError, type ToolErrorCode } from '../core/tool-error.ts';
 
-export class ToolError extends Error {
-  readonly code: ToolErrorCode;
-  readonly exitCode: number;
-  constructor(code: ToolErrorCode, message: string) {
-    super(message);
-    this.name = 'ToolError';
-    this.code = code;
-    this.exitCode = TOOL_ERRORS[code].exitCode;
-  }
+/** The line the CLI prints for a tool error: its message and its stable code. */
+export function toolErrorLine(error: ToolError): string {
+  return `conform: ${error.message} [${error.code}]`;
 }

@@ -1,11 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
 import { DataFileError } from '../specs/data-file.ts';
-import { ToolError } from './errors.ts';
+import { ToolError, toolErrorLine } from './errors.ts';
 import { processRedactor } from '../core/redact.ts';
 import type { Output } from './specs-command.ts';
 import { splitList } from './specs-filter.ts';
-import { collect, integer, rate } from './mock-options.ts';
+import { collect, integer, portFlags, rate } from './mock-options.ts';
 import { EXIT_CODES_HELP, packageVersion } from './exit-codes.ts';
+import { FAMILIES } from '../specs/families.ts';
+import { manifests } from '../families/lookup.ts';
 
 /**
  * What conform prints, redacted: a target's credentials can reach a message (an endpoint URL with user:password@).
@@ -15,6 +17,16 @@ const stdio: Output = {
   out: (text) => process.stdout.write(`${processRedactor.known(text)}\n`),
   err: (text) => process.stderr.write(`${processRedactor.text(text)}\n`),
 };
+
+/** "<family> <field>" for each family whose target logs in as an admin. */
+function adminLogins(): string {
+  return manifests().flatMap((m) => (m.adminLoginField ? [`${m.family} ${m.adminLoginField}`] : [])).join(', ');
+}
+
+/** "a, b and c". */
+function inWords(names: readonly string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
 
 function buildProgram(io: Output, setExit: (code: number) => void): Command {
   const program = new Command('conform')
@@ -28,7 +40,7 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
   program
     .command('specs')
     .description('validate the requirement catalogue and print it (a table, or JSON with --json)')
-    .addOption(new Option('--family <list>', 'kuzzle, devicehive, userapi (comma-separated or repeated)').argParser(splitList))
+    .addOption(new Option('--family <list>', `${FAMILIES.join(', ')} (comma-separated or repeated)`).argParser(splitList))
     .addOption(new Option('--category <list>', 'route, deprecated-alias, default, field-exclusion, role-restriction, envelope, validation, auth, transport').argParser(splitList))
     .addOption(new Option('--level <list>', 'MUST, SHOULD, MAY').argParser(splitList))
     .addOption(new Option('--transport <list>', 'http, ws, mqtt').argParser(splitList))
@@ -42,13 +54,13 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .command('test')
     .description('certify an implementation: run the conformance suites against a target and write the reports')
     .option('--target <file>', 'target file: the family, its endpoints and credentials (schemas/target.schema.json)')
-    .option('--api <family>', 'the target\'s family (kuzzle, devicehive, userapi); overrides the file and CONFORM_TARGET_API')
+    .option('--api <family>', `the target's family (${FAMILIES.join(', ')}); overrides the file and CONFORM_TARGET_API`)
     .option('--name <name>', 'the target\'s name in the reports; overrides CONFORM_TARGET_NAME')
     .option('--http <url>', 'the HTTP endpoint; overrides the file and CONFORM_TARGET_HTTP')
     .option('--ws <url>', 'the WebSocket endpoint; overrides the file and CONFORM_TARGET_WS')
     .option('--mqtt <url>', 'the MQTT endpoint; overrides the file and CONFORM_TARGET_MQTT')
     .option('--auth <json>', 'the whole auth object as JSON; overrides the file and CONFORM_TARGET_AUTH')
-    .option('--username <name>', 'the admin\'s login (kuzzle username, devicehive login); overrides CONFORM_TARGET_USERNAME')
+    .option('--username <name>', `the admin's login (${adminLogins()}); overrides CONFORM_TARGET_USERNAME`)
     .option('--password <password>', 'the admin\'s password (prefer CONFORM_TARGET_PASSWORD: command lines are visible to other users)')
     .option('--mock', 'certify the built-in mock (started on free ports), every family unless --family')
     .addOption(new Option('--family <list>', 'with --mock: the families to certify').argParser(collect))
@@ -81,19 +93,16 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .action(async (dirs: string[], options) => setExit(await (await import('./merge-command.ts')).runMerge(dirs, options, io)));
 
   const port = integer(0, 65535);
-  program
+  const mock = program
     .command('mock')
-    .description('serve the mock: kuzzle, devicehive and userapi over HTTP, WebSocket and MQTT')
+    .description(`serve the mock: ${inWords(FAMILIES)} over HTTP, WebSocket and MQTT`)
     .option('--config <file>', 'configuration file (YAML or JSON, schemas/mock/config.json); env CONFORM_MOCK_CONFIG')
     .addOption(new Option('--family <list>', 'families to serve (default: all)').argParser(collect))
     .option('--host <host>', 'address to bind (default 127.0.0.1)')
-    .option('--ephemeral', 'bind every listener to a free port (the URLs are printed)')
-    .addOption(new Option('--kuzzle-port <port>', 'Kuzzle HTTP and WebSocket (default 7512)').argParser(port))
-    .addOption(new Option('--kuzzle-mqtt-port <port>', 'Kuzzle MQTT (default 1883)').argParser(port))
-    .addOption(new Option('--devicehive-port <port>', 'DeviceHive REST and WebSocket (default 8080)').argParser(port))
-    .addOption(new Option('--devicehive-mqtt-port <port>', 'DeviceHive MQTT (default 1884)').argParser(port))
-    .addOption(new Option('--userapi-port <port>', 'userapi HTTP (default 8000)').argParser(port))
-    .option('--seed <file>', 'seed data per family (YAML or JSON: {kuzzle: …, devicehive: …, userapi: …})')
+    .option('--ephemeral', 'bind every listener to a free port (the URLs are printed)');
+  for (const flag of portFlags()) mock.addOption(new Option(`${flag.flag} <port>`, flag.description).argParser(port));
+  mock
+    .option('--seed <file>', `seed data per family (YAML or JSON: {${FAMILIES.map((f) => `${f}: …`).join(', ')}})`)
     .option('--jwt-secret <secret>', 'HMAC secret of the issued tokens (default: random per run)')
     .addOption(new Option('--token-ttl <seconds>', 'token lifetime (default 3600)').argParser(integer(1, 31_536_000)))
     .addOption(new Option('--latency <ms>', 'fixed latency added to every request').argParser(integer(0, 60_000)))
@@ -102,7 +111,7 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .addOption(new Option('--drop-rate <rate>', 'fraction of requests whose connection is dropped').argParser(rate))
     .addOption(new Option('--fault-seed <n>', 'seed of the fault generator (reproducible runs)').argParser(integer(-2_147_483_648, 2_147_483_647)))
     .addOption(new Option('--refresh-delay <ms>', 'how long writes without refresh=wait_for stay invisible to searches (default 1000)').argParser(integer(0, 60_000)))
-    .addOption(new Option('--profile <name>', 'documented (default), kuzzle-2.56, devicehive-4, userapi-laravel (repeatable)').argParser(collect))
+    .addOption(new Option('--profile <name>', `documented (default), ${manifests().flatMap((m) => m.profiles).join(', ')} (repeatable)`).argParser(collect))
     .addOption(new Option('--deviate <requirement-id>', 'deliberately violate a requirement (repeatable)').argParser(collect))
     .option('--state <file>', 'keep the state in this file across restarts')
     .option('--targets-dir <dir>', 'write one target file per family for conform test')
@@ -127,7 +136,7 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof ToolError) {
-      io.err(`conform: ${error.message} [${error.code}]`);
+      io.err(toolErrorLine(error));
       return error.exitCode;
     }
     if (error instanceof DataFileError) {

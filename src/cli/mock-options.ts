@@ -2,6 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import { FAMILIES, type Family } from '../specs/families.ts';
 import type { MockConfigInput } from '../config/mock-config.ts';
 import { readConfigFile } from '../config/mock-config.ts';
+import { manifests } from '../families/lookup.ts';
 
 /** The flags of `conform mock`, as commander gives them. */
 export interface MockFlags {
@@ -9,11 +10,8 @@ export interface MockFlags {
   family?: string[];
   host?: string;
   ephemeral?: boolean;
-  kuzzlePort?: number;
-  kuzzleMqttPort?: number;
-  devicehivePort?: number;
-  devicehiveMqttPort?: number;
-  userapiPort?: number;
+  /** The port flags, one per listener of each family's manifest, under commander's camel-cased names. */
+  [portFlag: `${string}Port`]: number | undefined;
   seed?: string;
   jwtSecret?: string;
   tokenTtl?: number;
@@ -49,7 +47,30 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 }
 
-const PROFILES: Record<string, Family> = { 'kuzzle-2.56': 'kuzzle', 'devicehive-4': 'devicehive', 'userapi-laravel': 'userapi' };
+/** Each real-server profile the manifests declare, with its family. */
+const PROFILES: Record<string, Family> = Object.fromEntries(manifests().flatMap((m) => m.profiles.map((name) => [name, m.family as Family])));
+
+/** One port flag per listener of each family, from the manifests: "--<family>-mqtt-port" and where it goes. */
+export interface PortFlag {
+  flag: string;
+  /** Commander's attribute name for it ("<family>MqttPort"). */
+  attribute: `${string}Port`;
+  description: string;
+  family: Family;
+  key: string;
+}
+
+export function portFlags(): PortFlag[] {
+  return manifests().flatMap((m) =>
+    Object.entries(m.ports).map(([key, spec]) => ({
+      flag: spec.flag,
+      attribute: spec.flag.replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()) as `${string}Port`,
+      description: `${spec.help} (default ${spec.defaultPort})`,
+      family: m.family as Family,
+      key,
+    })),
+  );
+}
 
 /** The flags as a configuration layer (only what was given, so lower layers keep the rest). */
 export function configFromFlags(flags: MockFlags): MockConfigInput {
@@ -57,15 +78,10 @@ export function configFromFlags(flags: MockFlags): MockConfigInput {
   if (flags.family) layer.families = flags.family;
   if (flags.host) layer.host = flags.host;
   const ports: Record<string, Record<string, number>> = {};
-  const port = (family: Family, transport: 'http' | 'mqtt', value: number | undefined) => {
-    const chosen = value ?? (flags.ephemeral ? 0 : undefined);
-    if (chosen !== undefined) (ports[family] ??= {})[transport] = chosen;
-  };
-  port('kuzzle', 'http', flags.kuzzlePort);
-  port('kuzzle', 'mqtt', flags.kuzzleMqttPort);
-  port('devicehive', 'http', flags.devicehivePort);
-  port('devicehive', 'mqtt', flags.devicehiveMqttPort);
-  port('userapi', 'http', flags.userapiPort);
+  for (const { attribute, family, key } of portFlags()) {
+    const chosen = flags[attribute] ?? (flags.ephemeral ? 0 : undefined);
+    if (chosen !== undefined) (ports[family] ??= {})[key] = chosen;
+  }
   if (Object.keys(ports).length > 0) layer.ports = ports;
   if (flags.seed) layer.seed = readConfigFile(flags.seed);
   if (flags.jwtSecret !== undefined || flags.tokenTtl !== undefined) layer.jwt = { secret: flags.jwtSecret, ttlSeconds: flags.tokenTtl };

@@ -6,9 +6,9 @@ import { FAMILIES, TRANSPORTS, type Family, type Transport } from '../specs/fami
 import type { ConformanceReport } from '../reports/model.ts';
 import { exitCodeOf } from '../reports/model.ts';
 import type { Baseline } from '../reports/model.ts';
-import { offeredTransports, readTarget, type Target } from '../runner/target.ts';
+import { offeredTransports, readTarget, type Target } from '../target/target.ts';
 import { resolveTarget, writeTemporaryTarget, type TargetOverrides } from '../runner/target-overrides.ts';
-import { readBaselineFor } from '../runner/baseline.ts';
+import { readBaselineFor } from '../target/baseline.ts';
 import { preflight, type PreflightProblem } from '../runner/preflight.ts';
 import { runSuites } from '../runner/run-suites.ts';
 import { exitCodeOfSignal, installSignalHandlers, receivedSignal } from '../runner/signals.ts';
@@ -147,7 +147,7 @@ export async function runTest(flags: TestFlags, io: Output): Promise<number> {
 
 /** The main job on the embedded default: the built-in mock on free ports, every family and transport certified. */
 async function runAgainstMock(flags: TestFlags, io: Output): Promise<number> {
-  const { resolveMockConfig } = await import('../config/mock-config.ts');
+  const { resolveMockConfig, ephemeralPorts } = await import('../config/mock-config.ts');
   const { allDeviations } = await import('../server/family-modules.ts');
   const { startMock } = await import('../server/mock-server.ts');
   const families = (flags.family ?? [...FAMILIES]) as Family[];
@@ -156,8 +156,7 @@ async function runAgainstMock(flags: TestFlags, io: Output): Promise<number> {
   transportsOf(flags);
   if (flags.baseline) readBaselineFor(flags.baseline, families);
   const targetsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'conform-targets-'));
-  const zero = { http: 0, mqtt: 0 };
-  const mock = await startMock(resolveMockConfig({ flags: { families, ports: { kuzzle: zero, devicehive: zero, userapi: { http: 0 } }, targetsDir } }, new Set(allDeviations().keys())));
+  const mock = await startMock(resolveMockConfig({ flags: { families, ports: ephemeralPorts(), targetsDir } }, new Set(allDeviations().keys())));
   const say = (line: string) => (flags.quiet ? undefined : io.out(line));
   say(`conform: the built-in mock is serving ${families.join(', ')} on ${mock.listeners.map((l) => l.url).join(', ')}`);
   const results: Array<{ report: ConformanceReport; dir: string }> = [];

@@ -2,13 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readDataFile, DataFileError } from '../specs/data-file.ts';
 import { FAMILIES, type Family } from '../specs/families.ts';
+import { perFamily } from '../families/lookup.ts';
+import type { FamilyPorts } from '../families/registry.ts';
 import { schemaValidator } from '../core/validation.ts';
-import { ToolError } from '../cli/errors.ts';
+import { formatAjvErrors } from '../core/ajv-errors.ts';
+import { ToolError } from '../core/tool-error.ts';
 
 export interface MockConfig {
   families: Family[];
   host: string;
-  ports: { kuzzle: { http: number; mqtt: number }; devicehive: { http: number; mqtt: number }; userapi: { http: number } };
+  ports: FamilyPorts;
   profiles: Record<Family, string>;
   deviate: string[];
   jwt: { secret: string; ttlSeconds: number };
@@ -25,13 +28,23 @@ export type MockConfigInput = {
   [K in keyof MockConfig]?: MockConfig[K] extends Record<string, unknown> ? Record<string, unknown> : MockConfig[K];
 };
 
+/** Each family's listeners on the real servers' ports, as the manifests give them. */
+function defaultPorts(): FamilyPorts {
+  return perFamily((manifest) => Object.fromEntries(Object.entries(manifest.ports).map(([key, spec]) => [key, spec.defaultPort]))) as FamilyPorts;
+}
+
+/** Every listener of every family on port 0 (a free port each): what tests and `conform test --mock` start. */
+export function ephemeralPorts(): FamilyPorts {
+  return perFamily((manifest) => Object.fromEntries(Object.keys(manifest.ports).map((key) => [key, 0]))) as FamilyPorts;
+}
+
 /** Built-in defaults: the real servers' ports, on loopback only; units in the names. */
 export function defaultConfig(): MockConfig {
   return {
     families: [...FAMILIES],
     host: '127.0.0.1',
-    ports: { kuzzle: { http: 7512, mqtt: 1883 }, devicehive: { http: 8080, mqtt: 1884 }, userapi: { http: 8000 } },
-    profiles: { kuzzle: 'documented', devicehive: 'documented', userapi: 'documented' },
+    ports: defaultPorts(),
+    profiles: perFamily(() => 'documented'),
     deviate: [],
     // A fresh secret per process unless one is configured: tokens of an earlier run must not work.
     jwt: { secret: `conform-${globalThis.crypto.randomUUID()}`, ttlSeconds: 3600 },
@@ -103,8 +116,7 @@ export function resolveMockConfig(layers: { file?: MockConfigInput; env?: MockCo
   for (const layer of [layers.file, ...(layers.env ?? []), layers.flags]) if (layer) config = merge(config, layer);
   const validate = schemaValidator('mock/config.json');
   if (!validate(config)) {
-    const messages = (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}${e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : ''}`);
-    throw new ToolError('CONFORM_ERR_CONFIG', `invalid mock configuration: ${messages.join('; ')}`);
+    throw new ToolError('CONFORM_ERR_CONFIG', `invalid mock configuration: ${formatAjvErrors(validate.errors, 'params')}`);
   }
   const unknown = config.deviate.filter((id) => !knownDeviations.has(id));
   if (unknown.length > 0) {

@@ -4,7 +4,7 @@
  * that requirement, so a deviation is a single, named switch.
  */
 export interface Behaviour {
-  /** "documented", or a profile name such as "kuzzle-2.56". */
+  /** "documented", or a profile name such as "<family>-<version>" (specs/profiles/). */
   readonly profile: string;
   deviates(requirementId: string): boolean;
   /** Every requirement this behaviour violates (profile deviations and --deviate ones). */

@@ -1,6 +1,6 @@
-import type { Family } from '../specs/families.ts';
 import type { Behaviour } from './behaviour.ts';
 import type { HttpRequest, HttpResponse } from './http-exchange.ts';
+import type { FamilyManifest } from './manifest.ts';
 
 /** Settings every family mock receives; each family reads what applies to it. */
 export interface FamilyOptions {
@@ -28,7 +28,7 @@ export interface WsSession {
 }
 
 export interface WsSurface {
-  /** Whether an upgrade on this path belongs to the family (Kuzzle: any path; DeviceHive: /api/websocket). */
+  /** Whether an upgrade on this path belongs to the family (any path, or one path such as /api/websocket). */
   accepts(pathname: string): boolean;
   open(peer: WsPeer, request: { headers: Record<string, string>; remoteAddress?: string }): WsSession;
 }
@@ -36,9 +36,9 @@ export interface WsSurface {
 /** What the MQTT adapter lets a family do for one client. */
 export interface MqttClientApi {
   readonly clientId: string;
-  /** Delivers to this client only, whether or not it subscribed (Kuzzle's Kuzzle/response). */
+  /** Delivers to this client only, whether or not it subscribed (a response topic private to the client). */
   deliver(topic: string, payload: string): void;
-  /** Publishes through the broker: every authorized subscriber of the topic receives it (DeviceHive's responses). */
+  /** Publishes through the broker: every authorized subscriber of the topic receives it (responses on topics the clients subscribe to). */
   publish(topic: string, payload: string): void;
 }
 
@@ -50,7 +50,7 @@ export interface MqttSurface {
   subscribe(clientId: string, topic: string, qos: number): number | null;
   /**
    * Whether the client may publish on the topic at all. A refused publish disconnects the client (MQTT 3.1.1 has no
-   * negative PUBACK; Kuzzle's aedes does so), unless `refusedPublish` is 'drop' (devicehive-mqtt ignores it).
+   * negative PUBACK; an aedes-based server does so), unless `refusedPublish` is 'drop' (a broker that ignores it).
    */
   mayPublish(clientId: string, topic: string): boolean;
   readonly refusedPublish?: 'disconnect' | 'drop';
@@ -62,13 +62,13 @@ export interface MqttSurface {
 
 /** The credentials a family's seed gives, printed at start-up and written to target files. */
 export interface SeededCredentials {
-  /** Kuzzle {username, password}; DeviceHive {login, password}; userapi {users: [{email, password, token}]}. */
+  /** In the family's own shape, e.g. {admin: {login, password}} or {users: [{email, password, token}]}. */
   [key: string]: unknown;
 }
 
 /** One family's mock: transport-free behaviour plus the surfaces the adapters serve. */
 export interface FamilyMock {
-  readonly family: Family;
+  readonly family: string;
   http(request: HttpRequest): Promise<HttpResponse>;
   readonly ws?: WsSurface;
   readonly mqtt?: MqttSurface;
@@ -82,9 +82,13 @@ export interface FamilyMock {
   faultResponse(): HttpResponse;
 }
 
+/** What a family's folder exports (mocks/<family>/index.ts): the one thing the registry lists. */
 export interface FamilyModule {
-  readonly family: Family;
+  readonly family: string;
+  readonly manifest: FamilyManifest;
   create(options: FamilyOptions): FamilyMock;
   /** The deviations it can switch on, by requirement id: what `conform mock --list-deviations` prints. */
   readonly deviations: Readonly<Record<string, string>>;
+  /** MUST requirements no black-box client could see violated, with why. */
+  readonly notDeviable: Readonly<Record<string, string>>;
 }

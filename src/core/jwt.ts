@@ -27,7 +27,7 @@ export async function signJwt(
 /**
  * What a secret has already verified. WebCrypto verifies asynchronously on a thread pool (about 200 µs a token on
  * this machine), so each secret keeps its imported key and the tokens it has verified, as the real servers keep
- * tokens in a cache (Kuzzle in Redis). The key of an entry is the whole token, signature included: a token that
+ * tokens in a cache (a real server may keep it in Redis). The key of an entry is the whole token, signature included: a token that
  * differs in one byte is verified afresh. An entry is used only while the token has not expired.
  */
 interface SecretCache {

@@ -6,6 +6,7 @@
  *
  * Redaction is for what is written down, never for what is compared: the suites keep the real values in memory.
  */
+import { escapeRegExp } from './regex.ts';
 import { Transform, type TransformCallback } from 'node:stream';
 
 /** What a secret becomes. Fixed, so tests (and readers) can see where something was removed. */
@@ -45,7 +46,6 @@ const ESCAPED_JSON_PAIR = /\\"([A-Za-z_-]+)\\"(\s*:\s*)\\"(?:(?!\\").)*\\"/g;
 /** password=… in a query string, a form body or a log line. */
 const FIELD_PAIR = /(^|[?&;\s])([A-Za-z_-]+)=([^&\s#"'<>;]*)/g;
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const htmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** Secrets shorter than this are not replaced as text: "x" or "12" would shred every message. Keys still catch them. */
@@ -200,6 +200,6 @@ export function redactingStream(redactor: Redactor): Transform {
 
 /**
  * The redactor of this process's own printed lines (the conform CLI): every target file read registers its auth
- * values here (runner/target.ts), and the CLI writes its output and error lines through it (cli/main.ts).
+ * values here (target/target.ts), and the CLI writes its output and error lines through it (cli/main.ts).
  */
 export const processRedactor = new Redactor();

@@ -1,6 +1,7 @@
 import { Ajv2020, type ValidateFunction, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { SCHEMAS } from '../generated/schemas.ts';
+import { describeAjvError } from './ajv-errors.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
@@ -17,7 +18,7 @@ function instance(): Ajv2020 {
   return ajv;
 }
 
-/** The validator of a schema of the specification layer: "kuzzle/update-profile.body.json" or "…#/$defs/x". */
+/** The validator of a schema of the specification layer: "<family>/update-profile.body.json" or "…#/$defs/x". */
 export function schemaValidator(ref: string): ValidateFunction {
   const validate = instance().getSchema(BASE + ref);
   if (!validate) throw new Error(`no schema ${ref} in the specification layer`);
@@ -27,5 +28,5 @@ export function schemaValidator(ref: string): ValidateFunction {
 /** The first error as "<path> <message>", for error messages that say what is wrong. */
 export function firstError(errors: ErrorObject[] | null | undefined): string {
   const e = errors?.[0];
-  return e ? `${e.instancePath || 'the value'} ${e.message ?? 'is invalid'}` : 'is invalid';
+  return e ? describeAjvError(e, 'first') : 'is invalid';
 }

@@ -79,7 +79,7 @@ export const SCHEMAS: Record<string, object> = {
       }
     },
     "$defs": {
-      "family": { "enum": ["kuzzle", "devicehive", "userapi"] },
+      "family": { "$ref": "families.schema.json#/$defs/family" },
       "transport": { "enum": ["http", "ws", "mqtt"] },
       "transports": {
         "type": "array",
@@ -493,7 +493,7 @@ export const SCHEMAS: Record<string, object> = {
     "required": ["family", "examples", "counterexamples"],
     "additionalProperties": false,
     "properties": {
-      "family": { "enum": ["kuzzle", "devicehive", "userapi"] },
+      "family": { "$ref": "families.schema.json#/$defs/family" },
       "examples": {
         "type": "array",
         "minItems": 1,
@@ -550,6 +550,21 @@ export const SCHEMAS: Record<string, object> = {
     },
     "$defs": {
       "schemaRef": { "type": "string", "pattern": "^[a-z]+/[a-z0-9.-]+\\.json(#/[A-Za-z0-9/_.$-]*)?$" }
+    }
+  },
+  "families.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://conform.invalid/schemas/families.schema.json",
+    "title": "The API families conform knows",
+    "description": "Generated from src/families/registry.ts: do not edit, run `npm run generate`.",
+    "$defs": {
+      "family": {
+        "enum": [
+          "kuzzle",
+          "devicehive",
+          "userapi"
+        ]
+      }
     }
   },
   "kuzzle/check-token.body.json": {
@@ -1220,7 +1235,7 @@ export const SCHEMAS: Record<string, object> = {
         "type": "array",
         "minItems": 1,
         "uniqueItems": true,
-        "items": { "enum": ["kuzzle", "devicehive", "userapi"] }
+        "items": { "$ref": "../families.schema.json#/$defs/family" }
       },
       "host": { "type": "string", "minLength": 1 },
       "ports": {
@@ -1472,7 +1487,7 @@ export const SCHEMAS: Record<string, object> = {
     "additionalProperties": false,
     "properties": {
       "name": { "type": "string", "pattern": "^(kuzzle|devicehive|userapi)-[a-z0-9.-]+$" },
-      "family": { "enum": ["kuzzle", "devicehive", "userapi"] },
+      "family": { "$ref": "families.schema.json#/$defs/family" },
       "title": { "type": "string", "minLength": 5 },
       "deviations": {
         "type": "array",
@@ -1512,7 +1527,7 @@ export const SCHEMAS: Record<string, object> = {
         "additionalProperties": false,
         "properties": { "name": { "const": "conform" }, "version": { "type": "string" } }
       },
-      "api": { "enum": ["kuzzle", "devicehive", "userapi"] },
+      "api": { "$ref": "families.schema.json#/$defs/family" },
       "target": {
         "description": "Name and endpoints only: never passwords or tokens.",
         "type": "object",
@@ -1520,7 +1535,7 @@ export const SCHEMAS: Record<string, object> = {
         "additionalProperties": false,
         "properties": {
           "name": { "type": "string" },
-          "api": { "enum": ["kuzzle", "devicehive", "userapi"] },
+          "api": { "$ref": "families.schema.json#/$defs/family" },
           "endpoints": {
             "type": "object",
             "additionalProperties": false,
@@ -1575,7 +1590,7 @@ export const SCHEMAS: Record<string, object> = {
           "additionalProperties": false,
           "properties": {
             "id": { "type": "string" },
-            "family": { "enum": ["kuzzle", "devicehive", "userapi"] },
+            "family": { "$ref": "families.schema.json#/$defs/family" },
             "operation": { "type": "string" },
             "level": { "enum": ["MUST", "SHOULD", "MAY"] },
             "category": { "type": "string" },
@@ -1662,7 +1677,7 @@ export const SCHEMAS: Record<string, object> = {
     "required": ["api", "auth"],
     "oneOf": [{ "$ref": "#/$defs/kuzzle" }, { "$ref": "#/$defs/devicehive" }, { "$ref": "#/$defs/userapi" }],
     "properties": {
-      "api": { "enum": ["kuzzle", "devicehive", "userapi"] },
+      "api": { "$ref": "families.schema.json#/$defs/family" },
       "name": { "type": "string" },
       "http": { "$ref": "#/$defs/url" },
       "ws": { "$ref": "#/$defs/url" },

@@ -2,8 +2,8 @@ import type { FullConfig, Reporter, Suite, TestCase, TestError, TestResult } fro
 import fs from 'node:fs';
 import { readCatalogue } from '../specs/catalogue.ts';
 import type { Family } from '../specs/families.ts';
-import { readBaseline } from '../runner/baseline.ts';
-import { readTarget } from '../runner/target.ts';
+import { readBaseline } from '../target/baseline.ts';
+import { readTarget } from '../target/target.ts';
 import { Redactor } from '../core/redact.ts';
 import { liveLine, type LiveVerdict } from './live-line.ts';
 

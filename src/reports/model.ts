@@ -2,6 +2,7 @@ import type { Catalogue, Requirement } from '../specs/catalogue.ts';
 import { describeSource } from '../specs/catalogue.ts';
 import { documentOf, type DocumentRef } from '../specs/documents.ts';
 import { CATEGORIES, LEVELS, TRANSPORTS, type Family, type Level, type Transport } from '../specs/families.ts';
+import { perFamily } from '../families/lookup.ts';
 import { expectedReceived } from './expected-received.ts';
 import { reproduce } from './reproduce.ts';
 
@@ -99,8 +100,8 @@ function transportStatus(outcomes: TestOutcome[]): Status {
   return 'passed';
 }
 
-/** Kuzzle's and DeviceHive's MQTT request topics: their MQTT exchanges of a plain request do not record it. */
-export const MQTT_REQUEST_TOPIC: Partial<Record<Family, string>> = { kuzzle: 'Kuzzle/request', devicehive: 'dh/request' };
+/** Each family's MQTT request topic (its manifest): its MQTT exchanges of a plain request do not record it. */
+export const MQTT_REQUEST_TOPIC: Partial<Record<Family, string>> = perFamily((m) => m.mqttRequestTopic);
 
 const zero = (): VerdictCounts => ({ failed: 0, warning: 0, 'known-deviation': 0, passed: 0, skipped: 0, 'not-tested': 0 });
 

@@ -2,12 +2,12 @@ import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/tes
 import fs from 'node:fs';
 import path from 'node:path';
 import { readCatalogue } from '../specs/catalogue.ts';
-import { readTarget, publicTarget, offeredTransports } from '../runner/target.ts';
+import { readTarget, publicTarget, offeredTransports } from '../target/target.ts';
 import type { Transport } from '../specs/families.ts';
 import { ROOT } from '../specs/paths.ts';
 import { buildReport, type Baseline, type TestOutcome } from './model.ts';
 import { writeReports } from './write-reports.ts';
-import { readBaseline } from '../runner/baseline.ts';
+import { readBaseline } from '../target/baseline.ts';
 import { Redactor } from '../core/redact.ts';
 
 /** Strips terminal colours from Playwright's error messages, for files. */

@@ -9,7 +9,7 @@ import type { Transport } from '../specs/families.ts';
 export interface ReproContext {
   /** The target's public endpoints: the WebSocket and MQTT exchanges do not all record where they went. */
   endpoints: Partial<Record<Transport, string>>;
-  /** The topic requests are published on when the exchange does not say (Kuzzle: Kuzzle/request). */
+  /** The topic requests are published on when the exchange does not say (the family manifest's mqttRequestTopic). */
   mqttRequestTopic?: string;
 }
 

@@ -1,4 +1,4 @@
-import type { Target } from './target.ts';
+import type { Target } from '../target/target.ts';
 import { fetchProblem, PROBE_MS } from './probes.ts';
 
 /** A credentials check's finding: the target refused them, or the login request itself got no answer. */

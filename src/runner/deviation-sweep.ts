@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Family } from '../specs/families.ts';
-import { resolveMockConfig } from '../config/mock-config.ts';
+import { ephemeralPorts, resolveMockConfig } from '../config/mock-config.ts';
 import { allDeviations } from '../server/family-modules.ts';
 import { startMock } from '../server/mock-server.ts';
-import { readTarget } from './target.ts';
+import { readTarget } from '../target/target.ts';
+import { escapeRegExp } from '../core/regex.ts';
 import { runSuites } from './run-suites.ts';
 
 export interface SweepRow {
@@ -17,7 +18,7 @@ export interface SweepRow {
 
 /** A grep pattern for the tests that carry this id as a tag. */
 export function tagPattern(id: string): string {
-  return `@${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`;
+  return `@${escapeRegExp(id)}(\\s|$)`;
 }
 
 /**
@@ -27,13 +28,12 @@ export function tagPattern(id: string): string {
 export async function sweepDeviations(family: Family, ids: string[], options: { concurrency?: number; workDir?: string } = {}): Promise<SweepRow[]> {
   const workDir = options.workDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `conform-sweep-${family}-`));
   const known = new Set(allDeviations().keys());
-  const zero = { http: 0, mqtt: 0 };
   const rows: SweepRow[] = [];
   const queue = [...ids];
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
       const dir = path.join(workDir, id);
-      const mock = await startMock(resolveMockConfig({ flags: { families: [family], ports: { kuzzle: zero, devicehive: zero, userapi: { http: 0 } }, deviate: [id], targetsDir: dir } }, known));
+      const mock = await startMock(resolveMockConfig({ flags: { families: [family], ports: ephemeralPorts(), deviate: [id], targetsDir: dir } }, known));
       try {
         const targetFile = path.join(dir, `${family}.json`);
         const report = await runSuites({ targetFile, target: readTarget(targetFile), transports: ['http', 'ws', 'mqtt'], reportDir: path.join(dir, 'report'), grep: tagPattern(id), stdio: 'ignore' });

@@ -1,6 +1,6 @@
 import type { Transport } from '../specs/families.ts';
-import type { ToolErrorCode } from '../cli/errors.ts';
-import { offeredTransports, type Target } from './target.ts';
+import type { ToolErrorCode } from '../core/tool-error.ts';
+import { offeredTransports, type Target } from '../target/target.ts';
 import { probeHttp, probeMqtt, probeWs } from './probes.ts';
 import { checkCredentials } from './credentials.ts';
 

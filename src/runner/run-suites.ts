@@ -6,12 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { ROOT } from '../specs/paths.ts';
 import type { Transport } from '../specs/families.ts';
 import type { ConformanceReport } from '../reports/model.ts';
-import { ToolError } from '../cli/errors.ts';
-import type { Target } from './target.ts';
+import { ToolError } from '../core/tool-error.ts';
+import type { Target } from '../target/target.ts';
 import { trippedBecause } from './circuit-breaker.ts';
 import { onStopSignal, type StopSignal } from './signals.ts';
 import { markStopped, writeNotRunReports } from './stopped-report.ts';
-import { readBaseline } from './baseline.ts';
+import { readBaseline } from '../target/baseline.ts';
 import { Redactor, redactingStream } from '../core/redact.ts';
 import { redactTree } from './redact-files.ts';
 

@@ -4,7 +4,7 @@ import { readCatalogue } from '../specs/catalogue.ts';
 import { ROOT } from '../specs/paths.ts';
 import { buildReport, type Baseline, type ConformanceReport } from '../reports/model.ts';
 import { writeReports } from '../reports/write-reports.ts';
-import { publicTarget, type Target } from './target.ts';
+import { publicTarget, type Target } from '../target/target.ts';
 
 export type Stopped = NonNullable<ConformanceReport['stopped']>;
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ToolError } from '../cli/errors.ts';
-import { readTargetData, validateTarget, type Target, type TargetCheck } from './target.ts';
+import { ToolError } from '../core/tool-error.ts';
+import { readTargetData, validateTarget, type Target, type TargetCheck } from '../target/target.ts';
 
 /**
  * What may override a target file, so CI can take endpoints and secrets from its secret store instead of a

@@ -8,7 +8,7 @@ import type { FamilyMock, SeededCredentials } from '../core/family.ts';
 import type { Family, Transport } from '../specs/families.ts';
 import { PROFILE_DEVIATIONS } from '../generated/profiles.ts';
 import type { MockConfig } from '../config/mock-config.ts';
-import { ToolError } from '../cli/errors.ts';
+import { ToolError } from '../core/tool-error.ts';
 import { Injector } from './faults.ts';
 import { TrafficLog } from './traffic.ts';
 import { createHttpListener } from './http-listener.ts';
@@ -51,6 +51,12 @@ async function listenMqtt(listener: MqttListener, host: string, port: number, wh
     listener.server.listen(port, host, () => resolve());
   });
   return (listener.server.address() as AddressInfo).port;
+}
+
+/** The family's MQTT port; a family with an MQTT surface declares one in its manifest (so the config has it). */
+function configuredMqttPort(config: MockConfig, family: Family): number {
+  const ports: { http: number; mqtt?: number } = config.ports[family];
+  return ports.mqtt ?? 0;
 }
 
 function hostForUrl(host: string): string {
@@ -97,12 +103,12 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
       });
       const port = await listen(app, config.host, config.ports[family].http, `${family} HTTP`);
       const base = `http://${host}:${port}`;
-      listeners.push({ family, transport: 'http', url: family === 'devicehive' ? `${base}/api/rest` : base });
-      if (wss) listeners.push({ family, transport: 'ws', url: family === 'devicehive' ? `ws://${host}:${port}/api/websocket` : `ws://${host}:${port}` });
+      listeners.push({ family, transport: 'http', url: `${base}${module.manifest.paths.http}` });
+      if (wss) listeners.push({ family, transport: 'ws', url: `ws://${host}:${port}${module.manifest.paths.ws ?? ''}` });
       const mqtt = await createMqttListener(mock, injector, traffic);
       if (mqtt) {
         closers.push(() => mqtt.close());
-        const mqttPort = await listenMqtt(mqtt, config.host, (config.ports[family] as { mqtt: number }).mqtt, `${family} MQTT`);
+        const mqttPort = await listenMqtt(mqtt, config.host, configuredMqttPort(config, family), `${family} MQTT`);
         listeners.push({ family, transport: 'mqtt', url: `mqtt://${host}:${mqttPort}` });
       }
     }

@@ -1,4 +1,6 @@
 import type { SeededCredentials } from '../core/family.ts';
+import type { FamilyManifest } from '../core/manifest.ts';
+import { manifestOf } from '../families/lookup.ts';
 import type { Family, Transport } from '../specs/families.ts';
 
 /**
@@ -16,9 +18,12 @@ export function mockTargetName(family: Family, profile: string, deviations: read
  * to set up its own fixtures (the issue of the conformance suites gives the format).
  */
 export function targetFile(family: Family, endpoints: Partial<Record<Transport, string>>, credentials: SeededCredentials | undefined, profile: string, deviations: readonly string[] = []): Record<string, unknown> {
-  const auth =
-    family === 'userapi'
-      ? { users: ((credentials?.users as Array<{ token: string; email: string }>) ?? []).map(({ token, email }) => ({ token, email })) }
-      : credentials ?? {};
-  return { api: family, name: mockTargetName(family, profile, deviations), ...endpoints, auth };
+  return { api: family, name: mockTargetName(family, profile, deviations), ...endpoints, auth: targetAuth(manifestOf(family).targetAuth, credentials) };
+}
+
+/** The target file's auth, shaped as the family's manifest says (e.g. tokens kept, passwords left out). */
+function targetAuth(shape: FamilyManifest['targetAuth'], credentials: SeededCredentials | undefined): Record<string, unknown> {
+  if (shape.kind === 'as-seeded') return credentials ?? {};
+  const entries = (credentials?.[shape.list] as Array<Record<string, unknown>> | undefined) ?? [];
+  return { [shape.list]: entries.map((entry) => Object.fromEntries(shape.fields.map((field) => [field, entry[field]]))) };
 }

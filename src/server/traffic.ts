@@ -1,4 +1,4 @@
-import type { Family, Transport } from '../specs/families.ts';
+import type { Transport } from '../specs/families.ts';
 import { Redactor } from '../core/redact.ts';
 
 /** The control API shows traffic without secrets (passwords, tokens, Authorization values): see the README. */
@@ -7,7 +7,8 @@ const redactor = new Redactor();
 /** One recorded message, as the control API shows it. */
 export interface TrafficEntry {
   at: string;
-  family: Family;
+  /** A family's name as the registry lists it (the core's FamilyMock.family). */
+  family: string;
   transport: Transport;
   direction: 'in' | 'out';
   /** HTTP: "PUT /_me"; WebSocket: the connection id; MQTT: the topic. */
@@ -19,7 +20,7 @@ export interface TrafficEntry {
 /** What is kept per message: the raw parts, formatted only when someone asks (recording is on every request's path). */
 interface Recorded {
   at: number;
-  family: Family;
+  family: string;
   transport: Transport;
   direction: 'in' | 'out';
   summary: string;

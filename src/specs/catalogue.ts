@@ -62,7 +62,7 @@ export function isSeedSource(source: Source): source is SeedSource {
   return 'seed' in source;
 }
 
-/** "seed 000_….txt: “quote”" or "reference kuzzle.md §3.2 (lib/…:12)": one line for tables. */
+/** "seed 000_….txt: “quote”" or "reference <family>.md §3.2 (lib/…:12)": one line for tables. */
 export function describeSource(source: Source): string {
   return isSeedSource(source)
     ? `${source.seed}: "${source.quote.replace(/\s+/g, ' ').trim()}"`

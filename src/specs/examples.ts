@@ -35,7 +35,7 @@ export function readExamples(family: Family): ExampleFile {
   return readDataFile(examplesPath(family)) as ExampleFile;
 }
 
-/** DeviceHive documents payloads as type templates: {"action": {string}, ...}. */
+/** Some documents give payloads as type templates: {"action": {string}, ...}. */
 const TEMPLATE_VALUES: Record<string, string> = {
   string: '"<string>"',
   integer: '0',
@@ -57,7 +57,7 @@ export function parseExampleText(text: string, mode: ParseMode): unknown {
     case 'json':
       return JSON.parse(text);
     case 'js':
-      // The Kuzzle documents annotate their JSON with "// Optional" lines.
+      // Some documents annotate their JSON with "// Optional" lines.
       return JSON.parse(text.replace(/^\s*\/\/.*$/gm, ''));
     case 'template':
       return JSON.parse(

@@ -1,6 +1,9 @@
-/** The vocabulary of the catalogue, in one place. */
-export const FAMILIES = ['kuzzle', 'devicehive', 'userapi'] as const;
-export type Family = (typeof FAMILIES)[number];
+/** The vocabulary of the catalogue, in one place; the families come from the registry (src/families/registry.ts). */
+import { FAMILY_NAMES, isRegisteredFamily } from '../families/lookup.ts';
+import type { Family } from '../families/registry.ts';
+
+export type { Family };
+export const FAMILIES: readonly Family[] = FAMILY_NAMES;
 
 export const TRANSPORTS = ['http', 'ws', 'mqtt'] as const;
 export type Transport = (typeof TRANSPORTS)[number];
@@ -22,5 +25,5 @@ export const CATEGORIES = [
 export type Category = (typeof CATEGORIES)[number];
 
 export function isFamily(value: string): value is Family {
-  return (FAMILIES as readonly string[]).includes(value);
+  return isRegisteredFamily(value);
 }

@@ -14,7 +14,7 @@ export function readResearchItems(): Record<Family, ResearchItems> {
   return readDataFile(RESEARCH_ITEMS_FILE) as Record<Family, ResearchItems>;
 }
 
-/** "kuzzle#12" for each item of the family. */
+/** "<family>#12" for each item of the family. */
 export function researchIds(family: Family, items: ResearchItems): string[] {
   return items.items.map((i) => `${family}#${i.n}`);
 }

@@ -4,6 +4,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import { SCHEMAS_DIR, relative } from './paths.ts';
 import { problem, type Problem } from './problem.ts';
+import { formatAjvErrors as formatErrors } from '../core/ajv-errors.ts';
 
 // ajv-formats is CommonJS; under NodeNext its default export is the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -13,11 +14,11 @@ export const SCHEMA_BASE = 'https://conform.invalid/schemas/';
 
 export interface SchemaRegistry {
   ajv: Ajv2020;
-  /** Schema files relative to schemas/, e.g. "kuzzle/envelope.json". */
+  /** Schema files relative to schemas/, e.g. "<family>/envelope.json". */
   files: string[];
   /** Problems found while loading or compiling (a file that does not compile is reported, not thrown). */
   problems: Problem[];
-  /** The validator for "kuzzle/x.json" or "kuzzle/x.json#/$defs/y"; undefined when it does not exist or compile. */
+  /** The validator for "<family>/x.json" or "<family>/x.json#/$defs/y"; undefined when it does not exist or compile. */
   validator(ref: string): ValidateFunction | undefined;
 }
 
@@ -95,5 +96,5 @@ export function loadSchemaRegistry(dir = SCHEMAS_DIR): SchemaRegistry {
 
 /** One line per ajv error: "/path keyword: message". */
 export function formatAjvErrors(errors: ErrorObject[] | null | undefined): string {
-  return (errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.keyword}: ${e.message ?? ''}`).join('; ');
+  return formatErrors(errors, 'keyword');
 }

@@ -14,6 +14,7 @@ import { checkExamples } from './checks/check-examples.ts';
 import { checkProfile, checkRequiredProfiles } from './checks/check-profiles.ts';
 import { ASYNC_FAMILIES } from './descriptions.ts';
 import { checkProfileBundle, checkSchemaBundle } from './schema-bundle.ts';
+import { checkFamilySchema } from './family-schema.ts';
 import { checkNoDuplicateDefinitions, checkSchemasReferenced } from './checks/check-schema-usage.ts';
 
 export interface VerifyOptions {
@@ -62,7 +63,7 @@ export async function verifySpecs(options: VerifyOptions = {}): Promise<Problem[
   }
   if (families.length === FAMILIES.length) {
     problems.push(...checkIdsUnique(catalogues), ...checkSeedsAssigned(catalogues), ...checkRequiredProfiles(listProfileFiles()));
-    problems.push(...checkNoDuplicateDefinitions(), ...checkSchemaBundle(), ...checkProfileBundle());
+    problems.push(...checkNoDuplicateDefinitions(), ...checkFamilySchema(), ...checkSchemaBundle(), ...checkProfileBundle());
   }
   for (const file of listProfileFiles()) {
     const profile = attempt(problems, 'profiles', () => readProfile(file));

@@ -7,7 +7,7 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import WebSocket from 'ws';
 import { conformance, expect, httpCall, secret, test as base, uniqueName, type BaseFixtures, type HttpAnswer, type Transcript } from '../harness.ts';
-import type { Target } from '../../src/runner/target.ts';
+import type { Target } from '../../src/target/target.ts';
 import type { Transport } from '../../src/specs/families.ts';
 import { schemaValidator, firstError } from '../../src/core/validation.ts';
 import { recordAnswer, recordTransportFailure } from '../../src/runner/circuit-breaker.ts';

@@ -82,7 +82,7 @@ test('a counterexample the schema accepts, or rejects for another reason, is rep
   fs.mkdirSync(path.join(dir, 'userapi'));
   const level = { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'https://conform.invalid/schemas/userapi/level.json', enum: ['MUST', 'SHOULD'] };
   fs.writeFileSync(path.join(dir, 'userapi', 'level.json'), JSON.stringify(level));
-  for (const f of ['examples.schema.json']) fs.copyFileSync(path.join(SCHEMAS_DIR, f), path.join(dir, f));
+  for (const f of ['examples.schema.json', 'families.schema.json']) fs.copyFileSync(path.join(SCHEMAS_DIR, f), path.join(dir, f));
   const own = loadSchemaRegistry(dir);
   const file: ExampleFile = {
     family: 'userapi',

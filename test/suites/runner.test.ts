@@ -8,7 +8,7 @@ import path from 'node:path';
 import { runConform, writeTarget } from '../helpers/run-conform.ts';
 import { ROOT } from '../../src/specs/paths.ts';
 import { readProfile, listProfileFiles } from '../../src/specs/profiles.ts';
-import { readBaseline } from '../../src/runner/baseline.ts';
+import { readBaseline } from '../../src/target/baseline.ts';
 
 const servers: Array<net.Server> = [];
 async function serve(server: net.Server): Promise<number> {

@@ -7,7 +7,7 @@ const hasKeys = (v: Obj) => Object.keys(v).length > 0;
 export interface ExchangeContext {
   /** The failure's transport: its exchanges open, the others (logins, fixtures over HTTP) start folded. */
   focus: string;
-  /** Kuzzle's MQTT transcripts record the message but not the topic it was published on. */
+  /** Some families' MQTT transcripts record the message but not the topic it was published on. */
   mqttRequestTopic?: string;
 }
 
@@ -18,7 +18,7 @@ interface Part {
   body?: unknown;
 }
 
-/** A form-encoded body (the userapi's json=… field) decoded, one field a line, JSON values pretty-printed. */
+/** A form-encoded body (e.g. a json=… field) decoded, one field a line, JSON values pretty-printed. */
 function formBody(value: string): string {
   return [...new URLSearchParams(value)].map(([k, v]) => `${k} = ${pretty(v)}`).join('\n');
 }
@@ -53,7 +53,7 @@ function body(value: unknown, hdrs?: unknown): string {
   return `<pre class="body">${esc(text)}</pre>`;
 }
 
-/** "auth:updateSelf" (Kuzzle), "user/updateCurrent" (DeviceHive): what a WebSocket or MQTT message asks for. */
+/** "auth:updateSelf" or "user/updateCurrent": what a WebSocket or MQTT message asks for. */
 function actionOf(message: Obj): string {
   const action = typeof message.action === 'string' ? message.action : '';
   return typeof message.controller === 'string' ? `${message.controller}:${action}` : action;

@@ -6,20 +6,10 @@ import { openapiPath } from '../descriptions.ts';
 import { problem, type Problem } from '../problem.ts';
 import type { Catalogue } from '../catalogue.ts';
 import type { Family } from '../families.ts';
+import { perFamily } from '../../families/lookup.ts';
 
-/** The routes the documents name; the description must have each, and mark the deprecated alias. */
-export const DOCUMENTED_ROUTES: Record<Family, Array<{ method: string; path: string; deprecated?: boolean }>> = {
-  kuzzle: [
-    { method: 'put', path: '/_me' },
-    { method: 'put', path: '/_updateSelf', deprecated: true },
-    { method: 'put', path: '/profiles/{_id}/_update' },
-  ],
-  devicehive: [
-    { method: 'put', path: '/user/{id}' },
-    { method: 'put', path: '/user/current' },
-  ],
-  userapi: [{ method: 'put', path: '/api/user/update' }],
-};
+/** The routes the documents name (each family's manifest); the description must have each, and mark the deprecated alias. */
+export const DOCUMENTED_ROUTES: Record<Family, ReadonlyArray<{ method: string; path: string; deprecated?: boolean }>> = perFamily((m) => m.documentedRoutes);
 
 type OpenApiDoc = {
   paths?: Record<string, Record<string, { deprecated?: boolean; 'x-conform-requirements'?: string[] }>>;

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { PROFILES_DIR, type Profile } from '../profiles.ts';
 import type { Catalogue } from '../catalogue.ts';
+import { manifests } from '../../families/lookup.ts';
 import { formatAjvErrors, type SchemaRegistry } from '../schema-registry.ts';
 import { relative } from '../paths.ts';
 import { problem, type Problem } from '../problem.ts';
 
 /** The real-server profiles the project ships, one per family; each names the requirements it deviates from. */
-export const REQUIRED_PROFILES = ['kuzzle-2.56', 'devicehive-4', 'userapi-laravel'] as const;
+export const REQUIRED_PROFILES: readonly string[] = manifests().flatMap((m) => m.profiles);
 
 export function checkProfile(fileName: string, profile: Profile, catalogues: Catalogue[], registry: SchemaRegistry): Problem[] {
   const file = relative(path.join(PROFILES_DIR, fileName));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { readDataFile } from '../specs/data-file.ts';
 import type { Baseline } from '../reports/model.ts';
-import { ToolError } from '../cli/errors.ts';
+import { ToolError } from '../core/tool-error.ts';
 import type { Profile } from '../specs/profiles.ts';
 import type { Family } from '../specs/families.ts';
 import { readCatalogue } from '../specs/catalogue.ts';

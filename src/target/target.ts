@@ -3,7 +3,8 @@ import type { ErrorObject } from 'ajv';
 import type { Family, Transport } from '../specs/families.ts';
 import { FAMILIES, TRANSPORTS } from '../specs/families.ts';
 import { schemaValidator } from '../core/validation.ts';
-import { ToolError } from '../cli/errors.ts';
+import { describeAjvError } from '../core/ajv-errors.ts';
+import { ToolError } from '../core/tool-error.ts';
 import { processRedactor } from '../core/redact.ts';
 
 export interface Target {
@@ -17,12 +18,7 @@ export interface Target {
 
 /** One schema problem in words a user can act on: enums and consts list what is allowed, not ajv's oneOf text. */
 function describe(e: ErrorObject): string {
-  const where = e.instancePath || '(root)';
-  const params = e.params as Record<string, unknown>;
-  if (e.keyword === 'enum') return `${where} must be one of ${(params.allowedValues as unknown[]).map(String).join(', ')}`;
-  if (e.keyword === 'const') return `${where} must be ${JSON.stringify(params.allowedValue)}`;
-  if (e.keyword === 'additionalProperties') return `${where} ${e.message} "${String(params.additionalProperty)}"`;
-  return `${where} ${e.message}`;
+  return describeAjvError(e, 'words');
 }
 
 /** A problem with the credentials: missing, or inside auth. */

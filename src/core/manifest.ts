@@ -1,0 +1,40 @@
+/**
+ * What a family declares about itself as plain data, so the CLI flags, the configuration defaults, the schemas'
+ * enums, the listener URLs and the specification checks are all derived from it rather than written per family.
+ * A family is a string here: the core knows no family by name.
+ */
+export type TransportName = 'http' | 'ws' | 'mqtt';
+
+/** One port the family listens on. The 'http' port also carries the WebSocket upgrade when the family has one. */
+export interface PortSpec {
+  /** The real server's default port. */
+  readonly defaultPort: number;
+  /** The `conform mock` flag that sets it, e.g. "--<family>-mqtt-port". */
+  readonly flag: string;
+  /** The flag's help, without the default (added from defaultPort). */
+  readonly help: string;
+}
+
+export interface FamilyManifest {
+  readonly family: string;
+  /** The family's name as people write it, e.g. "WebSocket API" for "websocket-api". */
+  readonly title: string;
+  readonly transports: readonly TransportName[];
+  /** The ports it listens on, by config key: always 'http', and 'mqtt' when it speaks MQTT. */
+  readonly ports: { readonly http: PortSpec; readonly mqtt?: PortSpec };
+  /** Where its HTTP routes and its WebSocket endpoint are mounted on the http port ('' for the root). */
+  readonly paths: { readonly http: string; readonly ws?: string };
+  /** The real-server profiles it ships (specs/profiles/<name>.yaml), besides "documented". */
+  readonly profiles: readonly string[];
+  /**
+   * How a target file's auth is made from the seeded credentials: as they are, or one list whose entries keep only
+   * some fields (e.g. tokens without passwords).
+   */
+  readonly targetAuth: { readonly kind: 'as-seeded' } | { readonly kind: 'list'; readonly list: string; readonly fields: readonly string[] };
+  /** The MQTT topic plain requests are published on, which its MQTT transcripts do not record. */
+  readonly mqttRequestTopic?: string;
+  /** The field of the admin's login in the target file's auth.admin, when the target logs in as an admin. */
+  readonly adminLoginField?: string;
+  /** The routes the family's documents name; its OpenAPI description must have each and mark the deprecated alias. */
+  readonly documentedRoutes: ReadonlyArray<{ readonly method: string; readonly path: string; readonly deprecated?: boolean }>;
+}
