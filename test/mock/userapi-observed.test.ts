@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { SignJWT } from 'jose';
+import { SignJWT, type JWTPayload } from 'jose';
 import { startTestMock, TEST_SECRET, url } from '../helpers/start-mock.ts';
 import type { RunningMock } from '../../src/server/mock-server.ts';
 
@@ -29,8 +29,9 @@ let token: string;
 
 async function sign(alg: 'HS256' | 'HS512', exp: number): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  // sub is the row id, an integer, as the course's JwtAuth writes it (jose types it a string).
-  return new SignJWT({ sub: 1 as unknown as string, email: 'alice@example.com', name: 'Alice', surname: 'Example', description: 'First seeded user', image: null })
+  // The course app signs a numeric sub (the user's id); jose's type only knows string subjects.
+  const claims: Record<string, unknown> = { sub: 1, email: 'alice@example.com', name: 'Alice', surname: 'Example', description: 'First seeded user', image: null };
+  return new SignJWT(claims as JWTPayload)
     .setProtectedHeader({ alg, typ: 'JWT' })
     .setIssuedAt(now - 7200)
     .setExpirationTime(exp)
