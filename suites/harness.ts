@@ -1,13 +1,14 @@
 /**
- * What every conformance suite shares: the target (from CONFORM_TARGET), the requirement catalogue, one test per
- * requirement and transport with the ids as annotations, and a transcript of every exchange, attached to the test
- * so a report can show the request and the response that failed.
+ * What every conformance suite shares: the target (a worker-scoped option, set per project by the Playwright
+ * config), the requirement catalogue, one test per requirement and transport with the ids as annotations, and a
+ * transcript of every exchange, attached to the test so a report can show the request and the response that failed.
  */
 import { test as base, expect, type TestInfo } from '@playwright/test';
 import { readCatalogue, type Requirement } from '../src/specs/catalogue.ts';
 import type { Family, Transport } from '../src/specs/families.ts';
-import { offeredTransports, readTarget, type Target } from '../src/runner/target.ts';
-import { recordAnswer, recordTransportFailure, trippedBecause } from '../src/runner/circuit-breaker.ts';
+import type { Target } from '../src/runner/target.ts';
+import { transportTag } from '../src/runner/run-plan.ts';
+import { recordAnswer, recordTransportFailure, trippedBecause, useBreakerFile } from '../src/runner/circuit-breaker.ts';
 import { Redactor } from '../src/core/redact.ts';
 
 export { expect };
@@ -22,21 +23,6 @@ export const redactor = new Redactor();
 export function secret<T>(value: T): T {
   redactor.add(value);
   return value;
-}
-
-/** The target under test, read once per worker from CONFORM_TARGET (set by `conform test`). */
-export function currentTarget(): Target {
-  const file = process.env.CONFORM_TARGET;
-  if (!file) throw new Error('CONFORM_TARGET is not set: run the suites with `conform test --target <file>`');
-  const target = readTarget(file);
-  redactor.addAll(target.auth);
-  return target;
-}
-
-/** The transports to test: offered by the target and asked for with --transport (CONFORM_TRANSPORTS). */
-export function transportsUnderTest(target: Target): Transport[] {
-  const wanted = (process.env.CONFORM_TRANSPORTS ?? 'http,ws,mqtt').split(',').filter(Boolean) as Transport[];
-  return offeredTransports(target, wanted);
 }
 
 const catalogues = new Map<Family, Map<string, Requirement>>();
@@ -116,13 +102,34 @@ export interface BaseFixtures {
   transcript: Transcript;
 }
 
-export const test = base.extend<BaseFixtures>({
-  target: async ({}, use) => {
-    // The circuit breaker (src/runner/circuit-breaker.ts): once the target stopped answering, a test only waits.
-    const tripped = trippedBecause();
-    if (tripped) throw new Error(`not run: the target stopped answering (${tripped})`);
-    await use(currentTarget());
-  },
+/** What the Playwright config sets per project (one project per target). */
+export interface SuiteOptions {
+  target: Target;
+  breakerFile: string | undefined;
+}
+
+export const test = base.extend<{ transcript: Transcript; breaker: void }, SuiteOptions & { worker: void }>({
+  target: [undefined as unknown as Target, { option: true, scope: 'worker' }],
+  breakerFile: [undefined, { option: true, scope: 'worker' }],
+  // Once per worker: its target's credentials are secrets from now on, and its breaker is the target's.
+  worker: [
+    async ({ target, breakerFile }, use) => {
+      if (!target) throw new Error('no target: run the suites with `conform test --target <file>` (its Playwright config sets one per project)');
+      redactor.addAll(target.auth);
+      useBreakerFile(breakerFile);
+      await use();
+    },
+    { scope: 'worker', auto: true },
+  ],
+  // The circuit breaker (src/runner/circuit-breaker.ts): once the target stopped answering, a test only waits.
+  breaker: [
+    async ({}, use) => {
+      const tripped = trippedBecause();
+      if (tripped) throw new Error(`not run: the target stopped answering (${tripped})`);
+      await use();
+    },
+    { auto: true },
+  ],
   transcript: async ({}, use, testInfo) => {
     const transcript = new Transcript();
     await use(transcript);
@@ -146,13 +153,12 @@ export function conformance<F extends BaseFixtures>(
   // A failure fails every id the test lists: mixing levels would let a SHOULD failure fail a MUST (and the run).
   const mixed = list.filter((id) => requirementOf(family, id).level !== primary.level);
   if (mixed.length > 0) throw new Error(`"${title}": ${mixed.join(', ')} ${mixed.length > 1 ? 'are' : 'is'} not ${primary.level} like ${primary.id}; a test may only check requirements of one level (write a test per level)`);
-  const target = currentTarget();
-  if (target.api !== family) return;
-  for (const transport of transportsUnderTest(target).filter((t) => primary.transports.includes(t))) {
+  // Every transport of the requirement: the project's grep keeps those its target offers (playwright.config.ts).
+  for (const transport of primary.transports) {
     const annotation = [...list.map((id) => ({ type: 'requirement', description: id })), { type: 'transport', description: transport }];
     // Playwright reads the fixture names from the destructuring pattern, so every family names its fixture `api`.
     // Tags make every checked id selectable: conform test --grep '@kuzzle\.updateSelf\.route\.me'.
-    const tag = list.map((id) => `@${id}`);
+    const tag = [...list.map((id) => `@${id}`), transportTag(transport)];
     (testFn as typeof test)(`${list[0]} [${transport}] ${title}`, { annotation, tag }, async ({ target, transcript, api }: any) => {
       try {
         await body({ target, transcript, api, transport } as unknown as F & { transport: Transport });
