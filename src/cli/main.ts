@@ -41,7 +41,7 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
   program
     .command('test')
     .description('certify an implementation: run the conformance suites against a target and write the reports')
-    .option('--target <file>', 'target file: the family, its endpoints and credentials (schemas/target.schema.json)')
+    .addOption(new Option('--target <file>', 'target file: the family, its endpoints and credentials (schemas/target.schema.json); repeat it to certify several targets side by side').argParser((file: string, files: string[] = []) => [...files, file]))
     .option('--api <family>', 'the target\'s family (kuzzle, devicehive, userapi); overrides the file and CONFORM_TARGET_API')
     .option('--name <name>', 'the target\'s name in the reports; overrides CONFORM_TARGET_NAME')
     .option('--http <url>', 'the HTTP endpoint; overrides the file and CONFORM_TARGET_HTTP')
