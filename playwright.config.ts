@@ -1,10 +1,10 @@
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FAMILIES } from './src/specs/families.ts';
-import { projectGrep, readPlan, type PlannedTarget } from './src/runner/run-plan.ts';
-import type { SuiteOptions } from './suites/harness.ts';
+import { DEFAULT_WORKERS, projectGrep, readPlan, type PlannedTarget } from './src/runner/run-plan.ts';
+import type { SuiteOptions, SuiteSettings } from './suites/harness.ts';
 
 const here = fileURLToPath(import.meta.url);
 const root = path.dirname(here);
@@ -25,19 +25,19 @@ function consoleReporter(): Array<[string] | [string, Record<string, unknown>]> 
 }
 
 /**
- * What a family's suite says about itself (suites/<family>/suite.json): `workers` limits its parallelism when its
- * tests share state on the target that they cannot create per test (fixed accounts, say).
+ * What a family's suite says about itself (suites/<family>/suite.ts, compiled beside this config in the build):
+ * `workers` limits its parallelism when its tests share state on the target that they cannot create per test.
  */
-function suiteSettings(family: string): { workers?: number } {
-  const file = path.join(root, 'suites', family, 'suite.json');
-  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { workers?: number }) : {};
+async function suiteSettings(family: string): Promise<SuiteSettings> {
+  const file = path.join(root, 'suites', family, `suite${ext}`);
+  return fs.existsSync(file) ? ((await import(pathToFileURL(file).href)) as { default: SuiteSettings }).default : {};
 }
 
 type Project = NonNullable<PlaywrightTestConfig<SuiteOptions>['projects']>[number];
 
 /** One project per target: its family's suite, its transports, its own output folder and circuit breaker. */
-function projectOf(planned: PlannedTarget): Project {
-  const { workers } = suiteSettings(planned.target.api);
+async function projectOf(planned: PlannedTarget): Promise<Project> {
+  const { workers } = await suiteSettings(planned.target.api);
   return {
     name: planned.project,
     testDir: `./suites/${planned.target.api}`,
@@ -60,9 +60,9 @@ export default defineConfig<SuiteOptions>({
   // Every test is its own unit: --shard splits a family by test, not by file (userapi is one big file), and the
   // fixtures create what they need with unique names, so no test depends on another having run.
   fullyParallel: true,
-  workers: plan?.workers ?? 1,
+  workers: plan?.workers ?? DEFAULT_WORKERS,
   timeout: plan?.timeoutMs ?? 20_000,
   retries: 0,
   reporter: [...consoleReporter(), [path.join(root, 'src', 'reports', `playwright-reporter${ext}`)], ...(plan?.blobDir ? [['blob', { outputDir: plan.blobDir }] as [string, Record<string, unknown>]] : [])],
-  projects: plan ? plan.targets.map(projectOf) : FAMILIES.map((family) => ({ name: family, testDir: `./suites/${family}` })),
+  projects: plan ? await Promise.all(plan.targets.map(projectOf)) : FAMILIES.map((family) => ({ name: family, testDir: `./suites/${family}` })),
 });

@@ -102,6 +102,12 @@ export interface BaseFixtures {
   transcript: Transcript;
 }
 
+/** What a family's suite may say about itself, in suites/<family>/suite.ts (read by the Playwright config). */
+export interface SuiteSettings {
+  /** At most this many workers for the family's project: its tests share state they cannot create per test. */
+  workers?: number;
+}
+
 /** What the Playwright config sets per project (one project per target). */
 export interface SuiteOptions {
   target: Target;

@@ -56,7 +56,7 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .option('--report-dir <dir>', 'where conformance.json, conformance.html, junit.xml and summary.md go (default reports)')
     .option('--baseline <file>', 'known failures that do not count: a JSON {id: {why}} or a profile from specs/profiles')
     .option('--grep <pattern>', 'only the tests whose name (requirement id) matches')
-    .addOption(new Option('--workers <n>', 'parallel Playwright workers (default 1)').argParser(integer(1, 64)))
+    .addOption(new Option('--workers <n>', 'parallel Playwright workers (default 4; a suite may limit its own)').argParser(integer(1, 64)))
     .option('--shard <i/n>', "run one shard of n (Playwright's --shard); merge the blob reports with conform merge-reports")
     .addOption(new Option('--timeout <ms>', 'timeout of each test (default 20000)').argParser(integer(1000, 600_000)))
     .addOption(new Option('--reporter <name>', "the console: conform's line per test (default), or Playwright's list, line, dot, github").choices(['conform', 'list', 'line', 'dot', 'github']))

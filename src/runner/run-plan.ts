@@ -34,6 +34,13 @@ export interface RunPlan {
 
 export const PLAN_VARIABLE = 'CONFORM_PLAN';
 
+/**
+ * Workers when --workers is not given. The tests wait on the target far more than they compute, and each creates
+ * its own fixtures under unique names, so several run side by side even on a small machine; a suite whose tests
+ * share state limits its own project (suites/<family>/suite.json).
+ */
+export const DEFAULT_WORKERS = 4;
+
 export function writePlan(dir: string, plan: RunPlan): string {
   const file = path.join(dir, '.conform-plan.json');
   fs.writeFileSync(file, JSON.stringify(plan), { mode: 0o600 });
