@@ -3,27 +3,17 @@
  * config), the requirement catalogue, one test per requirement and transport with the ids as annotations, and a
  * transcript of every exchange, attached to the test so a report can show the request and the response that failed.
  */
-import { test as base, expect, type TestInfo } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import { readCatalogue, type Requirement } from '../src/specs/catalogue.ts';
 import type { Family, Transport } from '../src/specs/families.ts';
 import type { Target } from '../src/runner/target.ts';
 import { transportTag } from '../src/runner/run-plan.ts';
-import { recordAnswer, recordTransportFailure, trippedBecause, useBreakerFile } from '../src/runner/circuit-breaker.ts';
-import { Redactor } from '../src/core/redact.ts';
+import { trippedBecause, useBreakerFile } from '../src/runner/circuit-breaker.ts';
+import { redactor, Transcript } from './clients/transcript.ts';
 
 export { expect };
-
-/**
- * This worker's redactor: the target's auth values, and every password and token the fixtures create or receive
- * (registered with secret()). Transcripts, thrown messages and test errors go through it, so no attachment, blob
- * report or Playwright output holds a secret; the tests themselves compare the real values.
- */
-export const redactor = new Redactor();
-/** Registers values that must never be recorded or printed (a generated password, a received token). */
-export function secret<T>(value: T): T {
-  redactor.add(value);
-  return value;
-}
+export { httpCall, type HttpAnswer } from './clients/http.ts';
+export { redactor, secret, Transcript, type Exchange } from './clients/transcript.ts';
 
 const catalogues = new Map<Family, Map<string, Requirement>>();
 export function requirementOf(family: Family, id: string): Requirement {
@@ -35,61 +25,6 @@ export function requirementOf(family: Family, id: string): Requirement {
   const r = byId.get(id);
   if (!r) throw new Error(`${id} is not a requirement of ${family}`);
   return r;
-}
-
-export interface Exchange {
-  transport: Transport;
-  request: unknown;
-  response: unknown;
-}
-
-/** The exchanges of one test, attached to it when it ends. */
-export class Transcript {
-  readonly exchanges: Exchange[] = [];
-  add(exchange: Exchange): void {
-    this.exchanges.push(redactor.value(exchange));
-  }
-  async attach(testInfo: TestInfo): Promise<void> {
-    // Redacted again: a token received after an exchange was recorded may appear in it (e.g. echoed back).
-    if (this.exchanges.length > 0) await testInfo.attach('transcript', { body: redactor.text(JSON.stringify(redactor.value(this.exchanges), null, 2)), contentType: 'application/json' });
-  }
-}
-
-export interface HttpAnswer {
-  status: number;
-  headers: Headers;
-  text: string;
-  /** The body parsed as JSON, or undefined when it is not JSON. */
-  json: any;
-}
-
-/** fetch with a transcript entry per exchange and a per-request timeout that names what hung. */
-export async function httpCall(transcript: Transcript, base: string, method: string, path: string, init: { headers?: Record<string, string>; body?: string; timeoutMs?: number } = {}): Promise<HttpAnswer> {
-  const url = `${base.replace(/\/+$/, '')}${path}`;
-  const request = { method, url, headers: init.headers ?? {}, body: init.body };
-  let res: Response;
-  let text: string;
-  try {
-    res = await fetch(url, { method, headers: init.headers, body: init.body, signal: AbortSignal.timeout(init.timeoutMs ?? 10_000) });
-    // The body is part of the answer: a server that stalls or resets mid-body fails here, within the same deadline.
-    text = await res.text();
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${init.timeoutMs ?? 10_000} ms` : `${cause?.code ?? ''} ${cause?.message ?? (error as Error).message}`.trim();
-    transcript.add({ transport: 'http', request, response: { error: reason } });
-    const message = redactor.text(`${method} ${url}: ${reason}`);
-    recordTransportFailure(message);
-    throw new Error(message);
-  }
-  recordAnswer();
-  let json: unknown;
-  try {
-    json = text === '' ? undefined : JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  transcript.add({ transport: 'http', request, response: { status: res.status, headers: Object.fromEntries(res.headers), body: json ?? text } });
-  return { status: res.status, headers: res.headers, text, json };
 }
 
 /** A unique name for a fixture, so parallel runs and earlier runs never collide. */

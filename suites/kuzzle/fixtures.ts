@@ -12,13 +12,15 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { conformance, expect, httpCall, secret, test as base, uniqueName, type BaseFixtures, type Transcript } from '../harness.ts';
 import type { Target } from '../../src/runner/target.ts';
 import type { Transport } from '../../src/specs/families.ts';
-import { schemaValidator, firstError } from '../../src/core/validation.ts';
+import { ANSWER_MS } from '../clients/wait.ts';
+
+export { schemaProblem } from '../clients/schema.ts';
 import { recordAnswer, recordTransportFailure } from '../../src/runner/circuit-breaker.ts';
 
 export type { Transport };
 
-/** How long any network wait may take before the test fails, saying what it waited for. */
-export const WAIT_MS = 5_000;
+/** How long any network wait may take before the test fails, saying what it waited for (suites/clients/wait.ts). */
+export const WAIT_MS = ANSWER_MS;
 /**
  * The fixtures' writes do not wait for the storage's refresh (the security controller waits by default, about a
  * second a write on a real Kuzzle): nothing a fixture creates is searched for before a write that waits itself.
@@ -186,11 +188,6 @@ export function expectOk(answer: Answer, what = 'the request'): void {
   expect(answer.json?.error ?? null, `${what} answers error null`).toBeNull();
 }
 
-/** Validates against a schema of the specification layer: the first problem, or undefined. */
-export function schemaProblem(ref: string, value: unknown): string | undefined {
-  const validate = schemaValidator(ref);
-  return validate(value) ? undefined : `${ref}: ${firstError(validate.errors)}`;
-}
 
 function parse(text: string): any {
   try {
