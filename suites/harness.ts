@@ -1,43 +1,19 @@
 /**
- * What every conformance suite shares: the target (from CONFORM_TARGET), the requirement catalogue, one test per
- * requirement and transport with the ids as annotations, and a transcript of every exchange, attached to the test
- * so a report can show the request and the response that failed.
+ * What every conformance suite shares: the target (a worker-scoped option, set per project by the Playwright
+ * config), the requirement catalogue, one test per requirement and transport with the ids as annotations, and a
+ * transcript of every exchange, attached to the test so a report can show the request and the response that failed.
  */
-import { test as base, expect, type TestInfo } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import { readCatalogue, type Requirement } from '../src/specs/catalogue.ts';
 import type { Family, Transport } from '../src/specs/families.ts';
-import { offeredTransports, readTarget, type Target } from '../src/target/target.ts';
-import { recordAnswer, recordTransportFailure, trippedBecause } from '../src/runner/circuit-breaker.ts';
-import { Redactor } from '../src/core/redact.ts';
+import type { Target } from '../src/target/target.ts';
+import { transportTag } from '../src/target/run-plan.ts';
+import { trippedBecause, useBreakerFile } from '../src/runner/circuit-breaker.ts';
+import { redactor, Transcript } from './clients/transcript.ts';
 
 export { expect };
-
-/**
- * This worker's redactor: the target's auth values, and every password and token the fixtures create or receive
- * (registered with secret()). Transcripts, thrown messages and test errors go through it, so no attachment, blob
- * report or Playwright output holds a secret; the tests themselves compare the real values.
- */
-export const redactor = new Redactor();
-/** Registers values that must never be recorded or printed (a generated password, a received token). */
-export function secret<T>(value: T): T {
-  redactor.add(value);
-  return value;
-}
-
-/** The target under test, read once per worker from CONFORM_TARGET (set by `conform test`). */
-export function currentTarget(): Target {
-  const file = process.env.CONFORM_TARGET;
-  if (!file) throw new Error('CONFORM_TARGET is not set: run the suites with `conform test --target <file>`');
-  const target = readTarget(file);
-  redactor.addAll(target.auth);
-  return target;
-}
-
-/** The transports to test: offered by the target and asked for with --transport (CONFORM_TRANSPORTS). */
-export function transportsUnderTest(target: Target): Transport[] {
-  const wanted = (process.env.CONFORM_TRANSPORTS ?? 'http,ws,mqtt').split(',').filter(Boolean) as Transport[];
-  return offeredTransports(target, wanted);
-}
+export { httpCall, type HttpAnswer } from './clients/http.ts';
+export { redactor, secret, Transcript, type Exchange } from './clients/transcript.ts';
 
 const catalogues = new Map<Family, Map<string, Requirement>>();
 export function requirementOf(family: Family, id: string): Requirement {
@@ -51,61 +27,6 @@ export function requirementOf(family: Family, id: string): Requirement {
   return r;
 }
 
-export interface Exchange {
-  transport: Transport;
-  request: unknown;
-  response: unknown;
-}
-
-/** The exchanges of one test, attached to it when it ends. */
-export class Transcript {
-  readonly exchanges: Exchange[] = [];
-  add(exchange: Exchange): void {
-    this.exchanges.push(redactor.value(exchange));
-  }
-  async attach(testInfo: TestInfo): Promise<void> {
-    // Redacted again: a token received after an exchange was recorded may appear in it (e.g. echoed back).
-    if (this.exchanges.length > 0) await testInfo.attach('transcript', { body: redactor.text(JSON.stringify(redactor.value(this.exchanges), null, 2)), contentType: 'application/json' });
-  }
-}
-
-export interface HttpAnswer {
-  status: number;
-  headers: Headers;
-  text: string;
-  /** The body parsed as JSON, or undefined when it is not JSON. */
-  json: any;
-}
-
-/** fetch with a transcript entry per exchange and a per-request timeout that names what hung. */
-export async function httpCall(transcript: Transcript, base: string, method: string, path: string, init: { headers?: Record<string, string>; body?: string; timeoutMs?: number } = {}): Promise<HttpAnswer> {
-  const url = `${base.replace(/\/+$/, '')}${path}`;
-  const request = { method, url, headers: init.headers ?? {}, body: init.body };
-  let res: Response;
-  let text: string;
-  try {
-    res = await fetch(url, { method, headers: init.headers, body: init.body, signal: AbortSignal.timeout(init.timeoutMs ?? 10_000) });
-    // The body is part of the answer: a server that stalls or resets mid-body fails here, within the same deadline.
-    text = await res.text();
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${init.timeoutMs ?? 10_000} ms` : `${cause?.code ?? ''} ${cause?.message ?? (error as Error).message}`.trim();
-    transcript.add({ transport: 'http', request, response: { error: reason } });
-    const message = redactor.text(`${method} ${url}: ${reason}`);
-    recordTransportFailure(message);
-    throw new Error(message);
-  }
-  recordAnswer();
-  let json: unknown;
-  try {
-    json = text === '' ? undefined : JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  transcript.add({ transport: 'http', request, response: { status: res.status, headers: Object.fromEntries(res.headers), body: json ?? text } });
-  return { status: res.status, headers: res.headers, text, json };
-}
-
 /** A unique name for a fixture, so parallel runs and earlier runs never collide. */
 export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -116,13 +37,40 @@ export interface BaseFixtures {
   transcript: Transcript;
 }
 
-export const test = base.extend<BaseFixtures>({
-  target: async ({}, use) => {
-    // The circuit breaker (src/runner/circuit-breaker.ts): once the target stopped answering, a test only waits.
-    const tripped = trippedBecause();
-    if (tripped) throw new Error(`not run: the target stopped answering (${tripped})`);
-    await use(currentTarget());
-  },
+/** What a family's suite may say about itself, in suites/<family>/suite.ts (read by the Playwright config). */
+export interface SuiteSettings {
+  /** At most this many workers for the family's project: its tests share state they cannot create per test. */
+  workers?: number;
+}
+
+/** What the Playwright config sets per project (one project per target). */
+export interface SuiteOptions {
+  target: Target;
+  breakerFile: string | undefined;
+}
+
+export const test = base.extend<{ transcript: Transcript; breaker: void }, SuiteOptions & { worker: void }>({
+  target: [undefined as unknown as Target, { option: true, scope: 'worker' }],
+  breakerFile: [undefined, { option: true, scope: 'worker' }],
+  // Once per worker: its target's credentials are secrets from now on, and its breaker is the target's.
+  worker: [
+    async ({ target, breakerFile }, use) => {
+      if (!target) throw new Error('no target: run the suites with `conform test --target <file>` (its Playwright config sets one per project)');
+      redactor.addAll(target.auth);
+      useBreakerFile(breakerFile);
+      await use();
+    },
+    { scope: 'worker', auto: true },
+  ],
+  // The circuit breaker (src/runner/circuit-breaker.ts): once the target stopped answering, a test only waits.
+  breaker: [
+    async ({}, use) => {
+      const tripped = trippedBecause();
+      if (tripped) throw new Error(`not run: the target stopped answering (${tripped})`);
+      await use();
+    },
+    { auto: true },
+  ],
   transcript: async ({}, use, testInfo) => {
     const transcript = new Transcript();
     await use(transcript);
@@ -146,13 +94,12 @@ export function conformance<F extends BaseFixtures>(
   // A failure fails every id the test lists: mixing levels would let a SHOULD failure fail a MUST (and the run).
   const mixed = list.filter((id) => requirementOf(family, id).level !== primary.level);
   if (mixed.length > 0) throw new Error(`"${title}": ${mixed.join(', ')} ${mixed.length > 1 ? 'are' : 'is'} not ${primary.level} like ${primary.id}; a test may only check requirements of one level (write a test per level)`);
-  const target = currentTarget();
-  if (target.api !== family) return;
-  for (const transport of transportsUnderTest(target).filter((t) => primary.transports.includes(t))) {
+  // Every transport of the requirement: the project's grep keeps those its target offers (playwright.config.ts).
+  for (const transport of primary.transports) {
     const annotation = [...list.map((id) => ({ type: 'requirement', description: id })), { type: 'transport', description: transport }];
     // Playwright reads the fixture names from the destructuring pattern, so every family names its fixture `api`.
     // Tags make every checked id selectable: conform test --grep '@kuzzle\.updateSelf\.route\.me'.
-    const tag = list.map((id) => `@${id}`);
+    const tag = [...list.map((id) => `@${id}`), transportTag(transport)];
     (testFn as typeof test)(`${list[0]} [${transport}] ${title}`, { annotation, tag }, async ({ target, transcript, api }: any) => {
       try {
         await body({ target, transcript, api, transport } as unknown as F & { transport: Transport });

@@ -53,7 +53,7 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
   program
     .command('test')
     .description('certify an implementation: run the conformance suites against a target and write the reports')
-    .option('--target <file>', 'target file: the family, its endpoints and credentials (schemas/target.schema.json)')
+    .addOption(new Option('--target <file>', 'target file: the family, its endpoints and credentials (schemas/target.schema.json); repeat it to certify several targets side by side').argParser((file: string, files: string[] = []) => [...files, file]))
     .option('--api <family>', `the target's family (${FAMILIES.join(', ')}); overrides the file and CONFORM_TARGET_API`)
     .option('--name <name>', 'the target\'s name in the reports; overrides CONFORM_TARGET_NAME')
     .option('--http <url>', 'the HTTP endpoint; overrides the file and CONFORM_TARGET_HTTP')
@@ -68,7 +68,7 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .option('--report-dir <dir>', 'where conformance.json, conformance.html, junit.xml and summary.md go (default reports)')
     .option('--baseline <file>', 'known failures that do not count: a JSON {id: {why}} or a profile from specs/profiles')
     .option('--grep <pattern>', 'only the tests whose name (requirement id) matches')
-    .addOption(new Option('--workers <n>', 'parallel Playwright workers (default 1)').argParser(integer(1, 64)))
+    .addOption(new Option('--workers <n>', 'parallel Playwright workers (default 4; a suite may limit its own)').argParser(integer(1, 64)))
     .option('--shard <i/n>', "run one shard of n (Playwright's --shard); merge the blob reports with conform merge-reports")
     .addOption(new Option('--timeout <ms>', 'timeout of each test (default 20000)').argParser(integer(1000, 600_000)))
     .addOption(new Option('--reporter <name>', "the console: conform's line per test (default), or Playwright's list, line, dot, github").choices(['conform', 'list', 'line', 'dot', 'github']))

@@ -7,17 +7,18 @@ import type { ConformanceReport } from '../reports/model.ts';
 import { exitCodeOf } from '../reports/model.ts';
 import type { Baseline } from '../reports/model.ts';
 import { offeredTransports, readTarget, type Target } from '../target/target.ts';
-import { resolveTarget, writeTemporaryTarget, type TargetOverrides } from '../runner/target-overrides.ts';
+import { resolveTarget, type TargetOverrides } from '../runner/target-overrides.ts';
 import { readBaselineFor } from '../target/baseline.ts';
 import { preflight, type PreflightProblem } from '../runner/preflight.ts';
-import { runSuites } from '../runner/run-suites.ts';
+import { runTargets } from '../runner/run-suites.ts';
 import { exitCodeOfSignal, installSignalHandlers, receivedSignal } from '../runner/signals.ts';
 import { writeNotRunReports } from '../runner/stopped-report.ts';
 import { ToolError } from './errors.ts';
 import type { Output } from './specs-command.ts';
 
 export interface TestFlags {
-  target?: string;
+  /** One target file, or several (--target repeated) certified side by side in one run. */
+  target?: string | string[];
   mock?: boolean;
   family?: string[];
   transport?: string[];
@@ -69,23 +70,46 @@ interface Certified {
   exitCode: number;
 }
 
+/** A target to certify, and where its reports go. */
+interface Entry {
+  target: Target;
+  reportDir: string;
+  /** Its Playwright project when several targets run together. */
+  project?: string;
+}
+
 /**
- * One target: pre-flight, then the suites. The reports are written whatever happens; the exit code is 2 for a
- * target that does not answer or refuses the credentials (before or during the run) and for a selection that runs no
- * test, 128+n for a signal, else the report's verdict.
+ * Targets, each pre-flighted, then the suites of those that passed, side by side in one Playwright run. The reports
+ * are written whatever happens; a target's exit code is 2 when it does not answer or refuses the credentials (before
+ * or during the run) and for a selection that runs no test, 128+n for a signal, else its report's verdict.
  */
-async function certify(flags: TestFlags, target: Target, targetFile: string, reportDir: string, io: Output, baselineFamilies: Family[] = [target.api]): Promise<Certified> {
-  const transports = offeredTransports(target, transportsOf(flags));
-  const baseline: Baseline = flags.baseline ? readBaselineFor(flags.baseline, baselineFamilies) : {};
-  const problems = await preflight(target, transports);
-  if (problems.length > 0) {
-    for (const p of problems) io.err(`conform: ${p.message} [${p.code}]`);
-    const report = writeNotRunReports(reportDir, target, baseline, { stage: 'pre-flight', code: (problems[0] as PreflightProblem).code, reason: problems.map((p) => p.message).join('; ') });
-    return { report, exitCode: 2 };
+async function certify(flags: TestFlags, entries: Entry[], rootDir: string, io: Output, baselineFamilies?: Family[]): Promise<Certified[]> {
+  const results = new Map<Entry, Certified>();
+  const ready: Array<Entry & { transports: Transport[]; baseline: Baseline }> = [];
+  for (const entry of entries) {
+    const { target, reportDir } = entry;
+    const transports = offeredTransports(target, transportsOf(flags));
+    const baseline: Baseline = flags.baseline ? readBaselineFor(flags.baseline, baselineFamilies ?? [target.api]) : {};
+    const problems = await preflight(target, transports);
+    if (problems.length > 0) {
+      for (const p of problems) io.err(`conform: ${p.message} [${p.code}]`);
+      const report = writeNotRunReports(reportDir, target, baseline, { stage: 'pre-flight', code: (problems[0] as PreflightProblem).code, reason: problems.map((p) => p.message).join('; ') });
+      results.set(entry, { report, exitCode: 2 });
+    } else ready.push({ ...entry, transports, baseline });
   }
   const early = receivedSignal();
-  if (early) return { report: writeNotRunReports(reportDir, target, baseline, { stage: 'run', code: early, reason: `stopped by ${early} before the tests started` }), exitCode: exitCodeOfSignal(early) };
-  const report = await runSuites({ targetFile, target, transports, reportDir, baseline: flags.baseline, grep: flags.grep, workers: flags.workers, shard: flags.shard, timeoutMs: flags.timeout, stdio: flags.quiet ? 'ignore' : 'inherit', reporter: flags.reporter });
+  if (early) {
+    for (const r of ready) results.set(r, { report: writeNotRunReports(r.reportDir, r.target, r.baseline, { stage: 'run', code: early, reason: `stopped by ${early} before the tests started` }), exitCode: exitCodeOfSignal(early) });
+  } else if (ready.length > 0) {
+    const runs = ready.map((r) => ({ target: r.target, transports: r.transports, reportDir: r.reportDir, ...(r.project ? { project: r.project } : {}), ...(flags.baseline ? { baseline: flags.baseline } : {}) }));
+    const reports = await runTargets(runs, { grep: flags.grep, workers: flags.workers, shard: flags.shard, timeoutMs: flags.timeout, stdio: flags.quiet ? 'ignore' : 'inherit', reporter: flags.reporter }, rootDir);
+    ready.forEach((r, i) => results.set(entries.find((e) => e.reportDir === r.reportDir) as Entry, verdictOf(flags, r.target, r.transports, reports[i] as ConformanceReport, io)));
+  }
+  return entries.map((e) => results.get(e) as Certified);
+}
+
+/** A run's report as an exit code: a signal, a target that stopped answering, no test run, or the verdict. */
+function verdictOf(flags: TestFlags, target: Target, transports: Transport[], report: ConformanceReport, io: Output): Certified {
   if (report.stopped?.code === 'SIGINT' || report.stopped?.code === 'SIGTERM') return { report, exitCode: exitCodeOfSignal(report.stopped.code) };
   if (report.stopped) {
     io.err(`conform: ${report.stopped.reason} [${report.stopped.code}]`);
@@ -97,6 +121,13 @@ async function certify(flags: TestFlags, target: Target, targetFile: string, rep
     return { report, exitCode: 2 };
   }
   return { report, exitCode: exitCodeOf(report) };
+}
+
+/** The worst exit code over the targets: 2 before 1 before 0 (a signal's 128+n is returned by the caller first). */
+function worst(codes: number[]): number {
+  const signalled = codes.find((c) => c > 2);
+  if (signalled !== undefined) return signalled;
+  return codes.includes(2) ? 2 : codes.includes(1) ? 1 : 0;
 }
 
 /** --shard i/n, strictly: Playwright prints a stack trace for 3/2. */
@@ -127,22 +158,58 @@ export async function runTest(flags: TestFlags, io: Output): Promise<number> {
     if (given.length > 0) throw new ToolError('CONFORM_ERR_USAGE', `--mock certifies the built-in mock: it takes no ${given.join(', ')} (leave out --mock to certify a target)`);
     return runAgainstMock(flags, io);
   }
-  const target = resolveTarget(flags.target, overrides);
+  const files = typeof flags.target === 'string' ? [flags.target] : (flags.target ?? []);
+  if (files.length > 1) return runSeveral(files, overrides, flags, io);
+  const target = resolveTarget(files[0], overrides);
+  checkOffers(target, flags);
+  if (flags.baseline) readBaselineFor(flags.baseline, target.api);
+  const reportDir = flags.reportDir ?? 'reports';
+  const [{ report, exitCode }] = (await certify(flags, [{ target, reportDir }], reportDir, io)) as [Certified];
+  io.out(renderSummary([{ report, dir: reportDir }]));
+  return exitCode;
+}
+
+/** --transport must leave something the target offers. */
+function checkOffers(target: Target, flags: TestFlags): void {
   const wanted = transportsOf(flags);
   if (offeredTransports(target, wanted).length === 0) {
     const offered = offeredTransports(target);
     throw new ToolError('CONFORM_ERR_USAGE', `--transport ${wanted.join(',')} selects nothing the target offers (it offers ${offered.join(', ') || 'no endpoint'})`);
   }
-  if (flags.baseline) readBaselineFor(flags.baseline, target.api);
-  const reportDir = flags.reportDir ?? 'reports';
-  const file = writeTemporaryTarget(target);
-  try {
-    const { report, exitCode } = await certify(flags, target, file.file, reportDir, io);
-    io.out(renderSummary([{ report, dir: reportDir }]));
-    return exitCode;
-  } finally {
-    file.remove();
-  }
+}
+
+/** A project name per target file: its base name, numbered when two files share one. */
+export function projectNames(files: string[]): string[] {
+  const seen = new Map<string, number>();
+  return files.map((file) => {
+    const base = path.basename(file).replace(/\.json$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-') || 'target';
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}-${n}`;
+  });
+}
+
+/**
+ * `conform test --target a.json --target b.json`: the targets side by side in one run, each with its reports in
+ * <report-dir>/<its file's base name>/; the exit code is the worst over the targets.
+ */
+async function runSeveral(files: string[], overrides: TargetOverrides, flags: TestFlags, io: Output): Promise<number> {
+  const given = Object.keys(overrides).map((k) => `--${k}`);
+  if (given.length > 0) throw new ToolError('CONFORM_ERR_USAGE', `${given.join(', ')} would apply to every one of ${files.length} targets: give each its own file instead`);
+  if (flags.shard) throw new ToolError('CONFORM_ERR_USAGE', '--shard certifies one target: run it once per target file');
+  const rootDir = flags.reportDir ?? 'reports';
+  const names = projectNames(files);
+  const entries = files.map((file, i) => {
+    const target = resolveTarget(file, {});
+    checkOffers(target, flags);
+    return { target, project: names[i] as string, reportDir: path.join(rootDir, names[i] as string) };
+  });
+  if (flags.baseline) readBaselineFor(flags.baseline, [...new Set(entries.map((e) => e.target.api))]);
+  const results = await certify(flags, entries, rootDir, io, [...new Set(entries.map((e) => e.target.api))]);
+  io.out(renderSummary(results.map((r, i) => ({ report: r.report, dir: (entries[i] as Entry).reportDir }))));
+  const signal = receivedSignal();
+  if (signal) return exitCodeOfSignal(signal);
+  return worst(results.map((r) => r.exitCode));
 }
 
 /** The main job on the embedded default: the built-in mock on free ports, every family and transport certified. */
@@ -159,18 +226,12 @@ async function runAgainstMock(flags: TestFlags, io: Output): Promise<number> {
   const mock = await startMock(resolveMockConfig({ flags: { families, ports: ephemeralPorts(), targetsDir } }, new Set(allDeviations().keys())));
   const say = (line: string) => (flags.quiet ? undefined : io.out(line));
   say(`conform: the built-in mock is serving ${families.join(', ')} on ${mock.listeners.map((l) => l.url).join(', ')}`);
-  const results: Array<{ report: ConformanceReport; dir: string }> = [];
-  const codes: number[] = [];
+  say(`conform: certifying ${families.join(', ')}…`);
+  let results: Array<{ report: ConformanceReport; dir: string; exitCode: number }>;
   try {
-    for (const family of families) {
-      if (receivedSignal()) break;
-      const dir = path.join(flags.reportDir ?? 'reports', family);
-      say(`conform: certifying ${family}…`);
-      const targetFile = path.join(targetsDir, `${family}.json`);
-      const { report, exitCode } = await certify(flags, readTarget(targetFile), targetFile, dir, io, families);
-      results.push({ report, dir });
-      codes.push(exitCode);
-    }
+    const entries = families.map((family) => ({ target: readTarget(path.join(targetsDir, `${family}.json`)), project: family, reportDir: path.join(flags.reportDir ?? 'reports', family) }));
+    const certified = await certify(flags, entries, flags.reportDir ?? 'reports', io, families);
+    results = certified.map((c, i) => ({ ...c, dir: (entries[i] as Entry).reportDir }));
   } finally {
     await mock.stop();
     fs.rmSync(targetsDir, { recursive: true, force: true });
@@ -178,5 +239,5 @@ async function runAgainstMock(flags: TestFlags, io: Output): Promise<number> {
   io.out(renderSummary(results));
   const signal = receivedSignal();
   if (signal) return exitCodeOfSignal(signal);
-  return codes.includes(2) ? 2 : codes.includes(1) ? 1 : 0;
+  return worst(results.map((r) => r.exitCode));
 }

@@ -1,9 +1,8 @@
 import type { FullConfig, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
-import fs from 'node:fs';
 import { readCatalogue } from '../specs/catalogue.ts';
 import type { Family } from '../specs/families.ts';
 import { readBaseline } from '../target/baseline.ts';
-import { readTarget } from '../target/target.ts';
+import { readPlan } from '../target/run-plan.ts';
 import { Redactor } from '../core/redact.ts';
 import { liveLine, type LiveVerdict } from './live-line.ts';
 
@@ -22,18 +21,18 @@ export default class LiveReporter implements Reporter {
   private readonly redactor = new Redactor();
   private readonly colour = Boolean(process.env.FORCE_COLOR) && !process.env.NO_COLOR;
 
+  /** The projects whose lines name them: several targets of one family (the requirement id names the family). */
+  private readonly named = new Set<string>();
+
   constructor() {
-    const targetFile = process.env.CONFORM_TARGET;
-    if (targetFile && fs.existsSync(targetFile)) {
-      try {
-        const target = readTarget(targetFile, { credentials: false });
-        this.redactor.addAll(target.auth);
-        this.levels = new Map(readCatalogue(target.api as Family).requirements.map((r) => [r.id, r.level]));
-      } catch {
-        // conform itself reports an invalid target; lines then carry no level.
-      }
+    const targets = readPlan()?.targets ?? [];
+    for (const planned of targets) if (targets.some((t) => t !== planned && t.target.api === planned.target.api)) this.named.add(planned.project);
+    for (const planned of targets) {
+      this.redactor.addAll(planned.target.auth);
+      // Requirement ids start with their family's name, so the catalogues of several families share one map.
+      for (const r of readCatalogue(planned.target.api as Family).requirements) this.levels.set(r.id, r.level);
+      if (planned.baselineFile) for (const id of Object.keys(readBaseline(planned.baselineFile))) this.known.add(id);
     }
-    if (process.env.CONFORM_BASELINE) this.known = new Set(Object.keys(readBaseline(process.env.CONFORM_BASELINE)));
   }
 
   printsToStdio(): boolean {
@@ -51,7 +50,7 @@ export default class LiveReporter implements Reporter {
     const ids = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '');
     const verdict = this.verdictOf(ids, result);
     const message = result.status === 'timedOut' ? `timed out after ${test.timeout} ms` : plain(result.errors[0]?.message ?? '');
-    process.stdout.write(`${liveLine({ index: this.done, total: this.total, verdict, durationMs: result.duration, title: test.title, message: this.redactor.text(message), colour: this.colour })}\n`);
+    process.stdout.write(`${liveLine({ index: this.done, total: this.total, verdict, durationMs: result.duration, title: this.named.has(test.parent.project()?.name ?? '') ? `${test.parent.project()?.name} › ${test.title}` : test.title, message: this.redactor.text(message), colour: this.colour })}\n`);
   }
 
   onError(error: TestError): void {

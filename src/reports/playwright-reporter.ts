@@ -2,7 +2,8 @@ import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/tes
 import fs from 'node:fs';
 import path from 'node:path';
 import { readCatalogue } from '../specs/catalogue.ts';
-import { readTarget, publicTarget, offeredTransports } from '../target/target.ts';
+import { publicTarget, offeredTransports } from '../target/target.ts';
+import { readPlan, type RunPlan } from '../target/run-plan.ts';
 import type { Transport } from '../specs/families.ts';
 import { ROOT } from '../specs/paths.ts';
 import { buildReport, type Baseline, type TestOutcome } from './model.ts';
@@ -14,11 +15,14 @@ import { Redactor } from '../core/redact.ts';
 const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
 /**
- * Turns Playwright's results into the conformance report: the requirement and transport annotations of each test,
- * its outcome, its transcript. Runs in Playwright's process; the reports are written even when tests fail.
+ * Turns Playwright's results into the conformance reports, one per target of the plan (its project): the
+ * requirement and transport annotations of each test, its outcome, its transcript. Runs in Playwright's process; the
+ * reports are written even when tests fail.
  */
 export default class ConformanceReporter implements Reporter {
-  private readonly outcomes: TestOutcome[] = [];
+  /** The outcomes by project; with a single target, every outcome is its (a merged blob's project may be named otherwise). */
+  private readonly outcomes = new Map<string, TestOutcome[]>();
+  private readonly plan: RunPlan | undefined = readPlan();
   private startedAt = new Date();
   /**
    * The target's auth values and the patterns (JWTs, Authorization values, secret fields). The workers redact at the
@@ -27,14 +31,14 @@ export default class ConformanceReporter implements Reporter {
   private readonly redactor = new Redactor();
 
   constructor() {
-    const targetFile = process.env.CONFORM_TARGET;
-    if (targetFile && fs.existsSync(targetFile)) {
-      try {
-        this.redactor.addAll(readTarget(targetFile, { credentials: false }).auth);
-      } catch {
-        // An invalid target is reported by conform itself; the patterns still apply.
-      }
-    }
+    for (const planned of this.plan?.targets ?? []) this.redactor.addAll(planned.target.auth);
+  }
+
+  private outcomesOf(test: TestCase): TestOutcome[] {
+    const project = this.plan?.targets.length === 1 ? '' : (test.parent.project()?.name ?? '');
+    let list = this.outcomes.get(project);
+    if (!list) this.outcomes.set(project, (list = []));
+    return list;
   }
 
   onBegin(): void {
@@ -55,30 +59,29 @@ export default class ConformanceReporter implements Reporter {
         ? `timed out after ${test.timeout} ms${result.errors[0]?.message ? `: ${plain(result.errors[0].message)}` : ''}`
         : result.errors.map((e) => plain(e.message ?? String(e.value ?? ''))).join('\n');
     // A retried test counts by its last attempt.
-    const previous = this.outcomes.findIndex((o) => o.title === test.title && o.transport === transport);
-    if (previous !== -1) this.outcomes.splice(previous, 1);
-    this.outcomes.push({ title: test.title, requirements, transport, status, message: status === 'failed' ? this.redactor.text(message) : undefined, exchanges: status === 'failed' ? this.redactor.value(exchanges) : undefined, durationMs: result.duration });
+    const outcomes = this.outcomesOf(test);
+    const previous = outcomes.findIndex((o) => o.title === test.title && o.transport === transport);
+    if (previous !== -1) outcomes.splice(previous, 1);
+    outcomes.push({ title: test.title, requirements, transport, status, message: status === 'failed' ? this.redactor.text(message) : undefined, exchanges: status === 'failed' ? this.redactor.value(exchanges) : undefined, durationMs: result.duration });
   }
 
   onEnd(_result: FullResult): void {
-    const targetFile = process.env.CONFORM_TARGET;
-    const dir = process.env.CONFORM_REPORT_DIR ?? path.join(ROOT, 'reports');
-    if (!targetFile) return;
-    const target = readTarget(targetFile, { credentials: false });
-    const wanted = (process.env.CONFORM_TRANSPORTS ?? 'http,ws,mqtt').split(',') as Transport[];
-    const baseline: Baseline = process.env.CONFORM_BASELINE ? readBaseline(process.env.CONFORM_BASELINE) : {};
+    if (!this.plan) return;
     const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string;
-    const report = buildReport({
-      catalogue: readCatalogue(target.api),
-      outcomes: this.outcomes,
-      transportsTested: offeredTransports(target, wanted),
-      target: publicTarget(target),
-      baseline,
-      startedAt: this.startedAt,
-      durationMs: Date.now() - this.startedAt.getTime(),
-      version,
-    });
-    writeReports(dir, report, this.redactor);
+    const single = this.plan.targets.length === 1;
+    for (const planned of this.plan.targets) {
+      const report = buildReport({
+        catalogue: readCatalogue(planned.target.api),
+        outcomes: this.outcomes.get(single ? '' : planned.project) ?? [],
+        transportsTested: offeredTransports(planned.target, planned.transports),
+        target: publicTarget(planned.target),
+        baseline: planned.baselineFile ? readBaseline(planned.baselineFile) : ({} as Baseline),
+        startedAt: this.startedAt,
+        durationMs: Date.now() - this.startedAt.getTime(),
+        version,
+      });
+      writeReports(planned.reportDir, report, this.redactor);
+    }
   }
 
   printsToStdio(): boolean {

@@ -5,12 +5,18 @@ import fs from 'node:fs';
  * deadlines. Every Playwright worker records its exchanges here; after THRESHOLD consecutive transport-level
  * failures (refused, reset, no answer in time, not HTTP) with no answer in between, the breaker trips: the base
  * fixture fails every test that starts, and `conform test` stops the run. Workers restart after a failed test and
- * lose their memory, so the state is a file: CONFORM_BREAKER_FILE holds one line per failure since the last
- * answer, and <file>.tripped the problem that tripped it (never reset: a straggler's answer does not revive a run).
+ * lose their memory, so the state is a file per target (its project's `breakerFile` option): one line per failure
+ * since the last answer, and <file>.tripped the problem that tripped it (never reset: a straggler's answer does not
+ * revive a run).
  */
 export const THRESHOLD = 3;
 
-const file = (): string | undefined => process.env.CONFORM_BREAKER_FILE || undefined;
+let breakerFile: string | undefined;
+/** This worker's breaker: a worker serves one project, so one target. */
+export function useBreakerFile(file: string | undefined): void {
+  breakerFile = file || undefined;
+}
+const file = (): string | undefined => breakerFile;
 const trippedFile = (f: string) => `${f}.tripped`;
 
 /** A transport-level failure: appended (O_APPEND keeps concurrent workers' lines whole). */

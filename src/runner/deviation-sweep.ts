@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Family } from '../specs/families.ts';
+import type { Family, Transport } from '../specs/families.ts';
+import type { ConformanceReport } from '../reports/model.ts';
 import { ephemeralPorts, resolveMockConfig } from '../config/mock-config.ts';
 import { allDeviations } from '../server/family-modules.ts';
 import { startMock } from '../server/mock-server.ts';
 import { readTarget } from '../target/target.ts';
+import { runTargets } from './run-suites.ts';
 import { escapeRegExp } from '../core/regex.ts';
-import { runSuites } from './run-suites.ts';
 
 export interface SweepRow {
   deviation: string;
@@ -22,28 +23,25 @@ export function tagPattern(id: string): string {
 }
 
 /**
- * Proves the suite catches each deliberate deviation: the mock with one deviation switched on, the tests of that
- * requirement run against it, and the report must show the requirement failed. `concurrency` runs that many at once.
+ * Proves the suite catches each deliberate deviation: a mock per deviation, with it switched on, and one Playwright
+ * run over them all, a project per mock running the tests of that requirement; each report must show the
+ * requirement failed. `concurrency` is the run's number of workers.
  */
 export async function sweepDeviations(family: Family, ids: string[], options: { concurrency?: number; workDir?: string } = {}): Promise<SweepRow[]> {
   const workDir = options.workDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `conform-sweep-${family}-`));
   const known = new Set(allDeviations().keys());
-  const rows: SweepRow[] = [];
-  const queue = [...ids];
-  const worker = async () => {
-    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      const dir = path.join(workDir, id);
-      const mock = await startMock(resolveMockConfig({ flags: { families: [family], ports: ephemeralPorts(), deviate: [id], targetsDir: dir } }, known));
-      try {
-        const targetFile = path.join(dir, `${family}.json`);
-        const report = await runSuites({ targetFile, target: readTarget(targetFile), transports: ['http', 'ws', 'mqtt'], reportDir: path.join(dir, 'report'), grep: tagPattern(id), stdio: 'ignore' });
-        const detectedBy = report.requirements.filter((r) => r.status === 'failed').map((r) => r.id);
-        rows.push({ deviation: id, detectedBy, detected: detectedBy.includes(id) });
-      } finally {
-        await mock.stop();
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: options.concurrency ?? 2 }, worker));
-  return rows.sort((a, b) => a.deviation.localeCompare(b.deviation));
+  const mocks = await Promise.all(
+    ids.map((id) => startMock(resolveMockConfig({ flags: { families: [family], ports: ephemeralPorts(), deviate: [id], targetsDir: path.join(workDir, id) } }, known))),
+  );
+  try {
+    const runs = ids.map((id) => ({ target: readTarget(path.join(workDir, id, `${family}.json`)), transports: ['http', 'ws', 'mqtt'] as Transport[], reportDir: path.join(workDir, id, 'report'), project: id, only: tagPattern(id) }));
+    const reports = await runTargets(runs, { stdio: 'ignore', workers: options.concurrency ?? 2 }, workDir);
+    const rows = ids.map((deviation, i) => {
+      const detectedBy = (reports[i] as ConformanceReport).requirements.filter((r) => r.status === 'failed').map((r) => r.id);
+      return { deviation, detectedBy, detected: detectedBy.includes(deviation) };
+    });
+    return rows.sort((a, b) => a.deviation.localeCompare(b.deviation));
+  } finally {
+    await Promise.all(mocks.map((m) => m.stop()));
+  }
 }

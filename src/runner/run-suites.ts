@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -14,13 +15,23 @@ import { markStopped, writeNotRunReports } from './stopped-report.ts';
 import { readBaseline } from '../target/baseline.ts';
 import { Redactor, redactingStream } from '../core/redact.ts';
 import { redactTree } from './redact-files.ts';
+import { PLAN_VARIABLE, writePlan, type RunPlan } from '../target/run-plan.ts';
 
-export interface SuiteRun {
-  targetFile: string;
+/** One target of a run. */
+export interface SuiteTarget {
+  /** The target, validated (Playwright's processes get it in the run plan, never read a target file again). */
   target: Target;
   transports: Transport[];
   reportDir: string;
   baseline?: string;
+  /** With several targets: this target's project (default: its family). */
+  project?: string;
+  /** With several targets: only this target's tests that match (Playwright's --grep applies to every target). */
+  only?: string;
+}
+
+/** What every target of a run shares. */
+export interface RunSettings {
   grep?: string;
   workers?: number;
   shard?: string;
@@ -30,6 +41,8 @@ export interface SuiteRun {
   /** The console reporter: conform's line per test (default) or one of Playwright's (list, line, dot, github). */
   reporter?: string;
 }
+
+export interface SuiteRun extends SuiteTarget, RunSettings {}
 
 /**
  * The Playwright config beside this module's tree: playwright.config.ts in a checkout run through tsx,
@@ -66,45 +79,80 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): boolean {
   }
 }
 
-/**
- * Runs the family's Playwright project against the target and returns the report its reporter wrote. Playwright's
- * own exit code is not the verdict: the report is (MUST failures, baseline), see reports/model.ts.
- *
- * Playwright runs in its own process group, so that it and every worker can be stopped together: on SIGINT/SIGTERM
- * to conform, or when the circuit breaker trips, the group gets SIGINT (what a terminal's Ctrl-C sends: Playwright
- * stops its workers and its reporters write what completed), then SIGKILL after STOP_GRACE_MS, and SIGKILL in any
- * case should conform itself exit first. The returned report's `stopped` says why a run ended early.
- */
+/** Runs the family's Playwright project against one target and returns the report: see runTargets. */
 export async function runSuites(run: SuiteRun): Promise<ConformanceReport> {
+  const [report] = await runTargets([run], run, run.reportDir);
+  return report as ConformanceReport;
+}
+
+interface Prepared extends SuiteTarget {
+  reportFile: string;
+  breakerFile: string;
+}
+
+/** Empties what a target's earlier run left (its report, its breaker). */
+function prepare(run: SuiteTarget): Prepared {
   const reportDir = path.resolve(run.reportDir);
   fs.mkdirSync(reportDir, { recursive: true });
   const reportFile = path.join(reportDir, 'conformance.json');
-  const redactor = new Redactor().addAll(run.target.auth);
-  fs.rmSync(reportFile, { force: true });
   const breakerFile = path.join(reportDir, '.conform-breaker');
-  for (const f of [breakerFile, `${breakerFile}.tripped`]) fs.rmSync(f, { force: true });
-  const args = [playwrightCli(), 'test', '--config', playwrightConfig(), '--project', run.target.api];
-  if (run.grep) args.push('--grep', run.grep);
-  if (run.shard) args.push('--shard', run.shard);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    CONFORM_TARGET: path.resolve(run.targetFile),
-    CONFORM_REPORT_DIR: reportDir,
-    CONFORM_TRANSPORTS: run.transports.join(','),
-    CONFORM_OUTPUT_DIR: path.join(reportDir, 'test-results'),
-    CONFORM_BREAKER_FILE: breakerFile,
-    CONFORM_REPORTER: run.stdio === 'ignore' ? 'quiet' : (run.reporter ?? 'conform'),
-    ...(run.workers ? { CONFORM_WORKERS: String(run.workers) } : {}),
-    ...(run.timeoutMs ? { CONFORM_TEST_TIMEOUT_MS: String(run.timeoutMs) } : {}),
-    ...(run.baseline ? { CONFORM_BASELINE: path.resolve(run.baseline) } : {}),
-    ...(run.shard ? { CONFORM_BLOB_DIR: path.join(reportDir, `blob-${run.shard.replace('/', '-of-')}`) } : {}),
+  for (const f of [reportFile, breakerFile, `${breakerFile}.tripped`]) fs.rmSync(f, { force: true });
+  return { ...run, reportDir, reportFile, breakerFile };
+}
+
+function planOf(targets: Prepared[], settings: RunSettings, blobDir: string | undefined): RunPlan {
+  return {
+    targets: targets.map((t) => ({
+      project: t.project ?? t.target.api,
+      target: t.target,
+      transports: t.transports,
+      reportDir: t.reportDir,
+      breakerFile: t.breakerFile,
+      ...(t.baseline ? { baselineFile: path.resolve(t.baseline) } : {}),
+      ...(t.only ? { grep: t.only } : {}),
+    })),
+    reporter: settings.stdio === 'ignore' ? 'quiet' : (settings.reporter ?? 'conform'),
+    ...(settings.workers ? { workers: settings.workers } : {}),
+    ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
+    ...(blobDir ? { blobDir } : {}),
   };
+}
+
+/**
+ * Runs one Playwright process over the targets, one project each and side by side, and returns the report of each
+ * (in order) its reporter wrote. Playwright's own exit code is not the verdict: the reports are (MUST failures,
+ * baseline), see reports/model.ts.
+ *
+ * Playwright runs in its own process group, so that it and every worker can be stopped together: on SIGINT/SIGTERM
+ * to conform, or when the circuit breakers of every target tripped, the group gets SIGINT (what a terminal's Ctrl-C
+ * sends: Playwright stops its workers and its reporters write what completed), then SIGKILL after STOP_GRACE_MS,
+ * and SIGKILL in any case should conform itself exit first. A target whose breaker tripped while others still answer
+ * has its remaining tests fail at once (suites/harness.ts). A report's `stopped` says why its target ended early.
+ */
+export async function runTargets(runs: SuiteTarget[], settings: RunSettings, rootDir: string): Promise<ConformanceReport[]> {
+  const targets = runs.map(prepare);
+  const redactor = new Redactor();
+  for (const t of targets) redactor.addAll(t.target.auth);
+  const args = [playwrightCli(), 'test', '--config', playwrightConfig()];
+  if (settings.grep) args.push('--grep', settings.grep);
+  if (settings.shard) args.push('--shard', settings.shard);
+  const blobDir = settings.shard ? path.join(path.resolve(rootDir), `blob-${settings.shard.replace('/', '-of-')}`) : undefined;
+  // The plan holds the targets' credentials: a private folder, removed when the run ends.
+  const planDir = fs.mkdtempSync(path.join(os.tmpdir(), 'conform-plan-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, [PLAN_VARIABLE]: writePlan(planDir, planOf(targets, settings, blobDir)) };
 
   let signal: StopSignal | undefined;
-  let tripped: string | undefined;
+  const tripped = new Map<string, string>();
+  const checkBreakers = () => {
+    for (const t of targets) {
+      const why = tripped.get(t.breakerFile) ?? trippedBecause(t.breakerFile);
+      if (why) tripped.set(t.breakerFile, why);
+    }
+    return tripped.size === targets.length;
+  };
   const code = await new Promise<number | null>((resolve) => {
     // Playwright's output goes through the redactor, line by line (colours kept when our own output is a terminal).
-    const quiet = run.stdio === 'ignore';
+    const quiet = settings.stdio === 'ignore';
     const colour = !quiet && process.stdout.isTTY && !('FORCE_COLOR' in env) && !('NO_COLOR' in env) ? { FORCE_COLOR: '1' } : {};
     const output = quiet ? 'ignore' : 'pipe';
     const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...env, ...colour }, detached: true, stdio: ['ignore', output, output] });
@@ -124,8 +172,7 @@ export async function runSuites(run: SuiteRun): Promise<ConformanceReport> {
       else stop();
     });
     const poll = setInterval(() => {
-      tripped ??= trippedBecause(breakerFile);
-      if (tripped) stop();
+      if (checkBreakers()) stop();
     }, BREAKER_POLL_MS);
     let exitCode: number | null = null;
     let done = false;
@@ -148,19 +195,22 @@ export async function runSuites(run: SuiteRun): Promise<ConformanceReport> {
     child.once('close', finish);
     child.once('error', finish);
   });
-  tripped ??= trippedBecause(breakerFile);
-  // Playwright's outputDir (attachments, error-context.md) is written by the workers: redacted once more here.
-  redactTree(path.join(reportDir, 'test-results'), redactor);
-
-  const stopped = signal
-    ? { stage: 'run' as const, code: signal, reason: `stopped by ${signal}: the tests that had not completed were not run` }
-    : tripped
-      ? { stage: 'run' as const, code: 'CONFORM_ERR_UNREACHABLE', reason: `not run: the target stopped answering (${tripped})` }
-      : undefined;
-  if (!fs.existsSync(reportFile)) {
-    if (stopped) return writeNotRunReports(reportDir, run.target, run.baseline ? readBaseline(run.baseline) : {}, stopped);
-    throw new ToolError('CONFORM_ERR_RUN', `the suites ended (Playwright exit code ${code}) without writing ${reportFile}`);
-  }
-  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as ConformanceReport;
-  return stopped ? markStopped(reportDir, report, stopped) : report;
+  fs.rmSync(planDir, { recursive: true, force: true });
+  checkBreakers();
+  return targets.map((t) => {
+    // Playwright's outputDir (attachments, error-context.md) is written by the workers: redacted once more here.
+    redactTree(path.join(t.reportDir, 'test-results'), redactor);
+    const why = tripped.get(t.breakerFile);
+    const stopped = signal
+      ? { stage: 'run' as const, code: signal, reason: `stopped by ${signal}: the tests that had not completed were not run` }
+      : why
+        ? { stage: 'run' as const, code: 'CONFORM_ERR_UNREACHABLE', reason: `not run: the target stopped answering (${why})` }
+        : undefined;
+    if (!fs.existsSync(t.reportFile)) {
+      if (stopped) return writeNotRunReports(t.reportDir, t.target, t.baseline ? readBaseline(t.baseline) : {}, stopped);
+      throw new ToolError('CONFORM_ERR_RUN', `the suites ended (Playwright exit code ${code}) without writing ${t.reportFile}`);
+    }
+    const report = JSON.parse(fs.readFileSync(t.reportFile, 'utf8')) as ConformanceReport;
+    return stopped ? markStopped(t.reportDir, report, stopped) : report;
+  });
 }

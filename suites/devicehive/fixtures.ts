@@ -9,11 +9,13 @@ import WebSocket from 'ws';
 import { conformance, expect, httpCall, secret, test as base, uniqueName, type BaseFixtures, type HttpAnswer, type Transcript } from '../harness.ts';
 import type { Target } from '../../src/target/target.ts';
 import type { Transport } from '../../src/specs/families.ts';
-import { schemaValidator, firstError } from '../../src/core/validation.ts';
+import { ANSWER_MS as SHARED_ANSWER_MS, within as timeout } from '../clients/wait.ts';
+
+export { schemaProblem } from '../clients/schema.ts';
 import { recordAnswer, recordTransportFailure } from '../../src/runner/circuit-breaker.ts';
 
-/** How long an answer may take before a test says it never came. */
-export const ANSWER_MS = 4000;
+/** How long an answer may take before a test says it never came (suites/clients/wait.ts). */
+export const ANSWER_MS = SHARED_ANSWER_MS;
 /** How long a test listens to be sure that nothing (more) arrives. */
 export const QUIET_MS = 600;
 
@@ -60,28 +62,9 @@ export interface UpdateOptions {
   qos?: 0 | 1;
 }
 
-const validators = new Map<string, ReturnType<typeof schemaValidator>>();
-/** The first schema problem of a value, or undefined when it validates (schemas/<ref>). */
-export function schemaProblem(ref: string, value: unknown): string | undefined {
-  let validate = validators.get(ref);
-  if (!validate) {
-    validate = schemaValidator(ref);
-    validators.set(ref, validate);
-  }
-  return validate(value) ? undefined : `${ref}: ${firstError(validate.errors)} in ${JSON.stringify(value)}`;
-}
-
 /** A short MQTT client id, unique per run and client. */
 export function uniqueClientId(): string {
   return `cf${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-}
-
-function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 
 /** Received messages, consumed in order by waiters that name what they wait for. */

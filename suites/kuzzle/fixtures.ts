@@ -12,13 +12,20 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { conformance, expect, httpCall, secret, test as base, uniqueName, type BaseFixtures, type Transcript } from '../harness.ts';
 import type { Target } from '../../src/target/target.ts';
 import type { Transport } from '../../src/specs/families.ts';
-import { schemaValidator, firstError } from '../../src/core/validation.ts';
+import { ANSWER_MS } from '../clients/wait.ts';
+
+export { schemaProblem } from '../clients/schema.ts';
 import { recordAnswer, recordTransportFailure } from '../../src/runner/circuit-breaker.ts';
 
 export type { Transport };
 
-/** How long any network wait may take before the test fails, saying what it waited for. */
-export const WAIT_MS = 5_000;
+/** How long any network wait may take before the test fails, saying what it waited for (suites/clients/wait.ts). */
+export const WAIT_MS = ANSWER_MS;
+/**
+ * The fixtures' writes do not wait for the storage's refresh (the security controller waits by default, about a
+ * second a write on a real Kuzzle): nothing a fixture creates is searched for before a write that waits itself.
+ */
+const NO_WAIT = 'refresh=false';
 export const REQUEST_TOPIC = 'Kuzzle/request';
 export const RESPONSE_TOPIC = 'Kuzzle/response';
 
@@ -181,11 +188,6 @@ export function expectOk(answer: Answer, what = 'the request'): void {
   expect(answer.json?.error ?? null, `${what} answers error null`).toBeNull();
 }
 
-/** Validates against a schema of the specification layer: the first problem, or undefined. */
-export function schemaProblem(ref: string, value: unknown): string | undefined {
-  const validate = schemaValidator(ref);
-  return validate(value) ? undefined : `${ref}: ${firstError(validate.errors)}`;
-}
 
 function parse(text: string): any {
   try {
@@ -449,14 +451,14 @@ export const test = base.extend<BaseFixtures & { api: KuzzleApi }>({
 
     const role = async (controllers: Record<string, unknown> = RIGHTS_R): Promise<string> => {
       const id = uniqueName('conform-role');
-      await adminCall('creating a role', 'POST', `/roles/${encodeURIComponent(id)}/_create?refresh=wait_for`, { controllers });
+      await adminCall('creating a role', 'POST', `/roles/${encodeURIComponent(id)}/_create?${NO_WAIT}`, { controllers });
       created.roles.push(id);
       return id;
     };
 
     const profile = async (policies: unknown[] = [{ roleId: 'default' }], extra: Record<string, unknown> = {}): Promise<string> => {
       const id = uniqueName('conform-profile');
-      await adminCall('creating a profile', 'POST', `/profiles/${encodeURIComponent(id)}/_create?refresh=wait_for`, { policies, ...extra });
+      await adminCall('creating a profile', 'POST', `/profiles/${encodeURIComponent(id)}/_create?${NO_WAIT}`, { policies, ...extra });
       created.profiles.push(id);
       return id;
     };
@@ -469,7 +471,7 @@ export const test = base.extend<BaseFixtures & { api: KuzzleApi }>({
       const profileId = options.canUpdateSelf === false ? await ensureQ2() : await ensureQ();
       const username = uniqueName('conform-u');
       const password = secret(`pw-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}-secret`);
-      const result = await adminCall('creating a user', 'POST', '/users/_create?refresh=wait_for', {
+      const result = await adminCall('creating a user', 'POST', `/users/_create?${NO_WAIT}`, {
         content: { profileIds: [profileId], ...(options.content ?? {}) },
         credentials: { local: { username, password } },
       });
@@ -601,12 +603,15 @@ export const test = base.extend<BaseFixtures & { api: KuzzleApi }>({
             await quiet('PUT', `/profiles/${encodeURIComponent(g.id)}/_update`, { policies: g.source.policies, rateLimit: g.source.rateLimit });
           }
         }
-        for (const id of created.users) await quiet('DELETE', `/users/${encodeURIComponent(id)}?refresh=wait_for`);
-        for (const id of created.profiles.reverse()) {
+        // Kuzzle refuses to delete a profile its users still hold, and a role its profiles hold, and finds them by
+        // searching: the last deletion of each kind waits for the refresh (which covers the writes before it).
+        const lastWaits = (ids: string[], i: number, later: unknown[]) => (i === ids.length - 1 && later.length > 0 ? 'refresh=wait_for' : NO_WAIT);
+        for (const [i, id] of created.users.entries()) await quiet('DELETE', `/users/${encodeURIComponent(id)}?${lastWaits(created.users, i, created.profiles)}`);
+        for (const [i, id] of created.profiles.reverse().entries()) {
           // absentProfileId() ids normally do not exist: only delete what a broken server created.
-          await quiet('DELETE', `/profiles/${encodeURIComponent(id)}?refresh=wait_for`);
+          await quiet('DELETE', `/profiles/${encodeURIComponent(id)}?${lastWaits(created.profiles, i, created.roles)}`);
         }
-        for (const id of created.roles.reverse()) await quiet('DELETE', `/roles/${encodeURIComponent(id)}?refresh=wait_for`);
+        for (const id of created.roles.reverse()) await quiet('DELETE', `/roles/${encodeURIComponent(id)}?${NO_WAIT}`);
         for (const name of created.indexes) await quiet('DELETE', `/${name}`);
       }
     }

@@ -1,5 +1,5 @@
 import { httpCall, test as base, uniqueName, type BaseFixtures, type HttpAnswer, type Transcript } from '../harness.ts';
-import { schemaValidator, firstError } from '../../src/core/validation.ts';
+import { schemaProblem } from '../clients/schema.ts';
 
 export interface Account {
   token: string;
@@ -30,7 +30,6 @@ export interface UserApi {
   envelopeProblem(body: unknown): string | undefined;
 }
 
-const validateResponse = schemaValidator('userapi/update.response.json');
 const letters = (s: string) => s.replace(/[^A-Za-z]/g, '').toLowerCase().replace(/^./, (c) => c.toUpperCase());
 
 async function call(transcript: Transcript, base: string, account: Account, fields: unknown, options: UpdateOptions = {}): Promise<HttpAnswer> {
@@ -81,7 +80,7 @@ export const test = base.extend<BaseFixtures & { api: UserApi }>({
       detail,
       valid: (acc, extra = {}) => ({ name: letters(String(acc.original.name ?? 'Conform')) || 'Conform', surname: letters(String(acc.original.surname ?? 'Suite')) || 'Suite', email: acc.original.email, ...extra }),
       freshEmail: () => `${uniqueName('conform')}@example.com`,
-      envelopeProblem: (body) => (validateResponse(body) ? undefined : firstError(validateResponse.errors)),
+      envelopeProblem: (body) => schemaProblem('userapi/update.response.json', body),
     };
     await use(api);
     // Leave the target as it was found.
