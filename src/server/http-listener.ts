@@ -1,8 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { FamilyMock } from '../core/family.ts';
 import type { HttpRequest, HttpResponse } from '../core/http-exchange.ts';
-import type { Injector } from './faults.ts';
-import type { TrafficLog } from './traffic.ts';
+import { DROPPED, type ExchangePipeline } from '../core/pipeline.ts';
 import { handleControl, CONTROL_PREFIX, type ControlApi } from './control.ts';
 
 import { MAX_BODY_BYTES } from '../core/limits.ts';
@@ -11,8 +10,7 @@ export { MAX_BODY_BYTES };
 
 export interface HttpListenerOptions {
   mock: FamilyMock;
-  injector: Injector;
-  traffic: TrafficLog;
+  pipeline: ExchangePipeline;
   control: ControlApi;
   maxBodyBytes?: number;
 }
@@ -39,25 +37,16 @@ function send(reply: FastifyReply, response: HttpResponse): FastifyReply {
  * error messages.
  */
 export function createHttpListener(options: HttpListenerOptions): FastifyInstance {
-  const { mock, injector, traffic, control } = options;
+  const { mock, pipeline, control } = options;
   const app = Fastify({ bodyLimit: options.maxBodyBytes ?? MAX_BODY_BYTES, logger: false, return503OnClosing: false });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   const answer = async (exchange: HttpRequest, reply: FastifyReply): Promise<FastifyReply | void> => {
-    traffic.record({ family: mock.family, transport: 'http', direction: 'in', summary: `${exchange.method} ${exchange.url}`, body: exchange.body ?? undefined });
-    if (injector.active) {
-      await injector.wait();
-      const fault = injector.decide();
-      if (fault === 'drop') {
-        reply.raw.socket?.destroy();
-        return reply.hijack();
-      }
-      if (fault === 'error') return send(reply, mock.faultResponse());
-    }
-    const response = await mock.http(exchange);
-    traffic.record({ family: mock.family, transport: 'http', direction: 'out', summary: `${exchange.method} ${exchange.url}`, status: response.status, body: response.body ?? undefined });
-    return send(reply, response);
+    const response = await pipeline.http(mock, exchange);
+    if (response !== DROPPED) return send(reply, response);
+    reply.raw.socket?.destroy();
+    return reply.hijack();
   };
 
   app.all('*', async (request, reply) => {

@@ -1,5 +1,4 @@
-import type { Family, Transport } from '../specs/families.ts';
-import { Redactor } from '../core/redact.ts';
+import { Redactor } from './redact.ts';
 
 /** The control API shows traffic without secrets (passwords, tokens, Authorization values): see the README. */
 const redactor = new Redactor();
@@ -7,8 +6,9 @@ const redactor = new Redactor();
 /** One recorded message, as the control API shows it. */
 export interface TrafficEntry {
   at: string;
-  family: Family;
-  transport: Transport;
+  /** The family's name: the core knows families as strings only. */
+  family: string;
+  transport: string;
   direction: 'in' | 'out';
   /** HTTP: "PUT /_me"; WebSocket: the connection id; MQTT: the topic. */
   summary: string;
@@ -19,8 +19,8 @@ export interface TrafficEntry {
 /** What is kept per message: the raw parts, formatted only when someone asks (recording is on every request's path). */
 interface Recorded {
   at: number;
-  family: Family;
-  transport: Transport;
+  family: string;
+  transport: string;
   direction: 'in' | 'out';
   summary: string;
   status?: number;
