@@ -17,7 +17,7 @@ import { behaviourFor } from '../../src/core/behaviour.ts';
 import type { FamilyMock } from '../../src/core/family.ts';
 import { Injector, type FaultOptions, type LatencyOptions } from '../../src/core/faults.ts';
 import { ExchangePipeline } from '../../src/core/pipeline.ts';
-import { TrafficLog } from '../../src/core/traffic.ts';
+import { TrafficLog, type TrafficView } from '../../src/core/traffic.ts';
 import { PROFILE_DEVIATIONS } from '../../src/generated/profiles.ts';
 import { FAMILY_MODULES } from '../../src/server/family-modules.ts';
 import type { Family } from '../../src/specs/families.ts';
@@ -52,7 +52,7 @@ export type ConformHandlers = Array<RequestHandler | WebSocketHandler> & {
   /** The family mock behind the handlers (its credentials(), exportState()...). */
   mock: FamilyMock;
   /** What went through the handlers, without secrets (as the control API's /__conform/traffic shows it). */
-  traffic: TrafficLog;
+  traffic: TrafficView;
 };
 
 const DEFAULT_BASE: Record<Family, string> = { kuzzle: 'http://localhost:7512', devicehive: 'http://localhost:8080', userapi: 'http://localhost:8000' };

@@ -37,8 +37,14 @@ function text(body: string | Uint8Array | undefined): string | undefined {
   return length > MAX_BODY ? `${full.slice(0, MAX_BODY)}… (${length} ${typeof body === 'string' ? 'characters' : 'bytes'})` : full;
 }
 
+/** What a reader of the traffic sees (an interface, so that built and source copies of the package agree on it). */
+export interface TrafficView {
+  list(filter?: { family?: string; transport?: string }): TrafficEntry[];
+  clear(): void;
+}
+
 /** A bounded log of the last exchanges (a ring buffer), so a long-running mock never grows without limit. */
-export class TrafficLog {
+export class TrafficLog implements TrafficView {
   private readonly ring: Array<Recorded | undefined>;
   private next = 0;
   private size = 0;
