@@ -15,7 +15,9 @@ export function checkoutBefore(root: string, ref: string): string {
   execFileSync('git', ['-C', root, 'archive', '--format=tar', '-o', archive, commit]);
   execFileSync('tar', ['-xf', archive, '-C', dir]);
   fs.rmSync(archive);
-  // The same dependencies: the comparison is between the two trees, not two installs.
+  // The same dependencies: the comparison is between the two trees, not two installs (and not a node_modules the
+  // commit may carry).
+  fs.rmSync(path.join(dir, 'node_modules'), { recursive: true, force: true });
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   build(dir);
   return dir;
