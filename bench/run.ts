@@ -2,6 +2,8 @@
  * `npm run bench`: the mock against bare baselines, side by side in one run, written as ratios
  * (reports/bench.json). Absolute figures vary 15-35% between runs on this kind of machine; ratios measured in the
  * same run are what to compare (../shared/research/performance.md). Every load loop is bounded in time.
+ * BENCH_BEFORE=<commit> also measures that commit's tree (built in a temporary copy) in the same run, so before and
+ * after figures come side by side from one run. The mock runs its build in dist/, as an installed package does.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +13,7 @@ import os from 'node:os';
 import { BENCH_DIR, startChild, startProcess, type Child } from './load/child.ts';
 import { wsRoundTrips } from './load/ws-load.ts';
 import { mqttRoundTrips } from './load/mqtt-load.ts';
+import { build, checkoutBefore } from './load/before.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -22,9 +25,9 @@ interface MockReady {
 }
 
 /** The mock as a user runs it: `conform mock` (the build in dist/ when fresh), its endpoints read from its target files. */
-function startCliMock(families: string[]): Promise<Child<MockReady>> {
+function startCliMock(root: string, families: string[]): Promise<Child<MockReady>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conform-bench-'));
-  const args = [path.join(ROOT, 'bin', 'conform.mjs'), 'mock', '--ephemeral', '--family', families.join(','), '--targets-dir', dir];
+  const args = [path.join(root, 'bin', 'conform.mjs'), 'mock', '--ephemeral', '--family', families.join(','), '--targets-dir', dir];
   return startProcess(args, (out) => {
     if (!out.includes('conform mock is ready')) return undefined;
     const targets = families.map((f) => JSON.parse(fs.readFileSync(path.join(dir, `${f}.json`), 'utf8')) as Record<string, any>);
@@ -110,45 +113,72 @@ async function measure<T>(name: string, run: () => Promise<T>): Promise<T> {
   return run();
 }
 
-const results: Record<string, { baseline: number[]; mock: number[]; unit: string }> = {};
-const record = (key: string, unit: string, baseline: number, mock: number) => {
-  results[key] ??= { baseline: [], mock: [], unit };
+/** One mock under measure: today's tree, or the BENCH_BEFORE commit's copy of it. */
+interface Subject {
+  name: 'mock' | 'before';
+  root: string;
+  peakMb: number;
+}
+
+const BEFORE = process.env.BENCH_BEFORE;
+const FAMILIES = ['kuzzle', 'devicehive', 'userapi'];
+build(ROOT);
+const subjects: Subject[] = [{ name: 'mock', root: ROOT, peakMb: 0 }];
+if (BEFORE) {
+  process.stderr.write(`building ${BEFORE} for the side-by-side figures…\n`);
+  subjects.unshift({ name: 'before', root: checkoutBefore(ROOT, BEFORE), peakMb: 0 });
+}
+
+const results: Record<string, { unit: string; baseline: number[]; mock: number[]; before: number[] }> = {};
+const record = (key: string, unit: string, baseline: number, by: Record<string, number>) => {
+  results[key] ??= { baseline: [], mock: [], before: [], unit };
   results[key].baseline.push(baseline);
-  results[key].mock.push(mock);
+  for (const [name, value] of Object.entries(by)) results[key][name as Subject['name']].push(value);
 };
 
-let mockPeak = 0;
+/** The load each scenario puts on one running mock, against the credentials it seeded. */
+async function prepare(mock: Child<MockReady>) {
+  const kuzzle = listener(mock.ready, 'kuzzle', 'http');
+  const token = await kuzzleToken(kuzzle, mock.ready.credentials.kuzzle?.admin ?? { password: '' });
+  const tokens = await kuzzleUsers(kuzzle, token, 100);
+  // Connection c sends as user c (see kuzzleUsers); the request id starts with the connection number.
+  const ws = (id: string) => ({ controller: 'auth', action: 'updateSelf', requestId: id, jwt: tokens[Number(id.split('-')[0]) % tokens.length], body: { fullname: 'Walter Smith' } });
+  const dh = mock.ready.credentials.devicehive?.admin ?? { password: '' };
+  return { kuzzle, tokens, ws, dh, kuzzleWs: listener(mock.ready, 'kuzzle', 'ws'), dhMqtt: listener(mock.ready, 'devicehive', 'mqtt') };
+}
+
 let bareHttpPeak = 0;
 for (let round = 1; round <= ROUNDS; round++) {
   process.stderr.write(`round ${round}/${ROUNDS}\n`);
   const bare = await startChild<{ port: number }>('servers/bare-http.ts', ['bench-token']);
-  const mock = await startCliMock(['kuzzle', 'devicehive']);
+  const bareWs = await startChild<{ port: number }>('servers/bare-ws.ts');
+  const bareMqtt = await startChild<{ port: number }>('servers/bare-aedes.ts');
+  const running: Array<{ subject: Subject; mock: Child<MockReady>; load: Awaited<ReturnType<typeof prepare>> }> = [];
   try {
-    const kuzzle = listener(mock.ready, 'kuzzle', 'http');
-    const token = await kuzzleToken(kuzzle, mock.ready.credentials.kuzzle?.admin ?? { password: '' });
-    const tokens = await kuzzleUsers(kuzzle, token, 100);
+    for (const subject of subjects) {
+      const mock = await startCliMock(subject.root, FAMILIES);
+      running.push({ subject, mock, load: await prepare(mock) });
+    }
+    const each = async (what: string, run: (load: Awaited<ReturnType<typeof prepare>>) => Promise<number>) => {
+      const out: Record<string, number> = {};
+      // Alternating which goes first spreads the drift of a shared machine over both.
+      const order = round % 2 === 0 ? [...running].reverse() : running;
+      for (const r of order) out[r.subject.name] = await measure(`${r.subject.name} ${what}`, () => run(r.load));
+      return out;
+    };
     for (const connections of [10, 100]) {
       const b = await measure(`bare node:http PUT /_me, ${connections} connections`, () => http(`http://127.0.0.1:${bare.ready.port}`, ['bench-token'], connections));
-      const m = await measure(`mock PUT /_me, ${connections} connections`, () => http(kuzzle, tokens, connections));
-      record(`http PUT /_me ×${connections}`, 'requests/s', b, m);
+      record(`http PUT /_me ×${connections}`, 'requests/s', b, await each(`PUT /_me, ${connections} connections`, (l) => http(l.kuzzle, l.tokens, connections)));
     }
     bareHttpPeak = Math.max(bareHttpPeak, bare.peakRssMb());
-    const bareWs = await startChild<{ port: number }>('servers/bare-ws.ts');
-    // Connection c sends as user c (see kuzzleUsers); the request id starts with the connection number.
-    const ws = (id: string) => ({ controller: 'auth', action: 'updateSelf', requestId: id, jwt: tokens[Number(id.split('-')[0]) % tokens.length], body: { fullname: 'Walter Smith' } });
-    const bw = await measure('bare ws round trips, 50 connections', () => wsRoundTrips(`ws://127.0.0.1:${bareWs.ready.port}`, 50, SECONDS * 1000, ws));
-    const mw = await measure('mock Kuzzle WebSocket updateSelf, 50 connections', () => wsRoundTrips(listener(mock.ready, 'kuzzle', 'ws'), 50, SECONDS * 1000, ws));
-    record('ws updateSelf ×50', 'round trips/s', bw, mw);
-    await bareWs.stop();
-    const bareMqtt = await startChild<{ port: number }>('servers/bare-aedes.ts');
-    const dh = mock.ready.credentials.devicehive?.admin ?? { password: '' };
+    const bareMessage = running[0]!.load.ws;
+    const bw = await measure('bare ws round trips, 50 connections', () => wsRoundTrips(`ws://127.0.0.1:${bareWs.ready.port}`, 50, SECONDS * 1000, bareMessage));
+    record('ws updateSelf ×50', 'round trips/s', bw, await each('Kuzzle WebSocket updateSelf, 50 connections', (l) => wsRoundTrips(l.kuzzleWs, 50, SECONDS * 1000, l.ws)));
     const bm = await measure('bare aedes responder, 50 clients', () => mqttRoundTrips(`mqtt://127.0.0.1:${bareMqtt.ready.port}`, 50, SECONDS * 1000, {}));
-    const mm = await measure('mock DeviceHive MQTT user/updateCurrent, 50 clients', () => mqttRoundTrips(listener(mock.ready, 'devicehive', 'mqtt'), 50, SECONDS * 1000, { username: dh.login, password: dh.password }));
-    record('mqtt user/updateCurrent ×50', 'round trips/s', bm, mm);
-    await bareMqtt.stop();
-    mockPeak = Math.max(mockPeak, mock.peakRssMb());
+    record('mqtt user/updateCurrent ×50', 'round trips/s', bm, await each('DeviceHive MQTT user/updateCurrent, 50 clients', (l) => mqttRoundTrips(l.dhMqtt, 50, SECONDS * 1000, { username: l.dh.login, password: l.dh.password })));
+    for (const r of running) r.subject.peakMb = Math.max(r.subject.peakMb, r.mock.peakRssMb());
   } finally {
-    await Promise.all([bare.stop(), mock.stop()]);
+    await Promise.all([bare.stop(), bareWs.stop(), bareMqtt.stop(), ...running.map((r) => r.mock.stop())]);
   }
 }
 
@@ -161,22 +191,40 @@ for (let i = 0; i < 3; i++) {
   starts.push(await measure('conform mock start-up', cliStartMs));
 }
 
-const rows = Object.entries(results).map(([name, r]) => ({ name, unit: r.unit, baseline: Math.round(median(r.baseline)), mock: Math.round(median(r.mock)), ratio: Math.round((median(r.mock) / median(r.baseline)) * 100) / 100, goal: 0.5 }));
+const THROUGHPUT_GOAL = 0.7;
+const MEMORY_GOAL_MB = 120;
+const ratio = (value: number[], baseline: number[]) => (value.length === 0 ? undefined : Math.round((median(value) / median(baseline)) * 100) / 100);
+const rows = Object.entries(results).map(([name, r]) => ({
+  name,
+  unit: r.unit,
+  baseline: Math.round(median(r.baseline)),
+  mock: Math.round(median(r.mock)),
+  ratio: ratio(r.mock, r.baseline)!,
+  ...(BEFORE ? { before: Math.round(median(r.before)), beforeRatio: ratio(r.before, r.baseline) } : {}),
+  goal: THROUGHPUT_GOAL,
+}));
+const peak = (name: Subject['name']) => subjects.find((s) => s.name === name)?.peakMb;
 const summary = {
   tool: 'conform bench',
   at: new Date().toISOString(),
-  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  machine: { cpus: os.cpus().length, node: process.version },
   secondsPerMeasure: SECONDS,
   rounds: ROUNDS,
+  families: FAMILIES,
+  ...(BEFORE ? { before: BEFORE } : {}),
   throughput: rows,
   startup: { conformMockMs: Math.round(median(starts)), bareNodeHttpMs: Math.round(median(bareStarts)), goalMs: 1000 },
-  memory: { mockPeakRssMb: mockPeak, bareNodeHttpPeakRssMb: bareHttpPeak, goalMb: 150 },
+  memory: { mockPeakRssMb: peak('mock'), ...(BEFORE ? { beforePeakRssMb: peak('before') } : {}), bareNodeHttpPeakRssMb: bareHttpPeak, goalMb: MEMORY_GOAL_MB },
 };
 fs.mkdirSync(path.join(ROOT, 'reports'), { recursive: true });
 fs.writeFileSync(path.join(ROOT, 'reports', 'bench.json'), `${JSON.stringify(summary, null, 2)}\n`);
 
-console.log('\nscenario                          baseline        mock   ratio  (goal ≥ 0.5)');
-for (const r of rows) console.log(`${r.name.padEnd(30)} ${String(r.baseline).padStart(10)} ${String(r.mock).padStart(10)}   ${r.ratio.toFixed(2)}  ${r.unit}`);
+const cell = (value: string | number | undefined, width: number) => String(value ?? '').padStart(width);
+console.log(`\nscenario                          baseline${BEFORE ? '      before  ratio' : ''}        mock   ratio  (goal ≥ ${THROUGHPUT_GOAL})`);
+for (const r of rows) {
+  const before = 'before' in r ? `${cell(r.before, 12)} ${cell(r.beforeRatio?.toFixed(2), 6)}` : '';
+  console.log(`${r.name.padEnd(30)} ${cell(r.baseline, 10)} ${before} ${cell(r.mock, 10)}   ${r.ratio.toFixed(2)}  ${r.unit}`);
+}
 console.log(`start-up: conform mock ${summary.startup.conformMockMs} ms (bare node:http ${summary.startup.bareNodeHttpMs} ms; goal < 1000 ms)`);
-console.log(`peak memory: mock ${mockPeak} MB (bare node:http ${bareHttpPeak} MB; goal < 150 MB)`);
+console.log(`peak memory, one process serving ${FAMILIES.join(', ')}: mock ${peak('mock')} MB${BEFORE ? `, before ${peak('before')} MB` : ''} (bare node:http ${bareHttpPeak} MB; goal ≤ ${MEMORY_GOAL_MB} MB)`);
 console.log('written to reports/bench.json');

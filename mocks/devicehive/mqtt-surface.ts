@@ -1,4 +1,4 @@
-import type { MqttConnectResult, MqttSurface } from '../../src/core/family.ts';
+import type { MqttAnswer, MqttConnectResult, MqttSurface } from '../../src/core/family.ts';
 import type { DhContext } from './context.ts';
 import { isFailure } from './failure.ts';
 import { loginWithPassword } from './token-service.ts';
@@ -78,21 +78,22 @@ export function createMqttSurface(ctx: DhContext): MqttSurface {
       return true;
     },
 
-    async message(client, topic, payload) {
+    async message(client, topic, payload): Promise<MqttAnswer[]> {
       const parts = parseTopic(topic);
       // devicehive.updateCurrent.transport.mqtt-request-topic: the deviation does not read dh/request.
-      if (!parts.request || deviates('devicehive.updateCurrent.transport.mqtt-request-topic')) return;
+      if (!parts.request || deviates('devicehive.updateCurrent.transport.mqtt-request-topic')) return [];
       const state = clients.get(client.clientId);
-      if (!state) return;
+      if (!state) return [];
       const answer = await state.session.handle(payload.toString());
-      if (!answer) return;
+      if (!answer) return [];
       // handleTokenAndAuthResponses: a successful authenticate authorizes the client's DeviceHive subscriptions.
       // devicehive.updateCurrent.auth.mqtt-authenticate: the deviation never does.
       if (answer.action === 'authenticate' && answer.status === 'success' && !deviates('devicehive.updateCurrent.auth.mqtt-authenticate')) state.authorized = true;
       // devicehive.updateCurrent.transport.mqtt-response-topic: the deviation drops the @<clientId> suffix.
-      if (deviates('devicehive.updateCurrent.transport.mqtt-response-topic')) return client.publish(responseTopic(answer.action, undefined), JSON.stringify(answer));
+      if (deviates('devicehive.updateCurrent.transport.mqtt-response-topic')) return [{ topic: responseTopic(answer.action, undefined), payload: JSON.stringify(answer), to: 'subscribers' }];
       const reply = responseTopic(answer.action, client.clientId);
-      if (state.subscriptions.has(reply)) client.publish(reply, JSON.stringify(answer));
+      // Published through the broker, as devicehive-mqtt does: every authorized subscriber of the topic receives it.
+      return state.subscriptions.has(reply) ? [{ topic: reply, payload: JSON.stringify(answer), to: 'subscribers' }] : [];
     },
 
     disconnected(clientId) {

@@ -94,7 +94,8 @@ export function wsSession(mock: FamilyMock): { send(message: unknown): Promise<a
   const session = mock.ws!.open({ send: (text) => outbox.push(text), close() {} }, { headers: {} });
   const raw = async (text: string) => {
     outbox.length = 0;
-    await session.message(text);
+    // Answers are returned (the exchange pipeline sends them); pushes would arrive through the peer.
+    outbox.push(...(await session.message(text)));
     return outbox.map((t) => JSON.parse(t));
   };
   return { raw, send: (message) => raw(JSON.stringify(message)) };
@@ -144,7 +145,12 @@ export class FakeBroker {
     const client = this.clients.get(clientId)!;
     const before = client.received.length;
     if (!this.mock.mqtt!.mayPublish(clientId, topic)) throw new Error(`publish refused on ${topic}`);
-    await this.mock.mqtt!.message(this.api(clientId), topic, Buffer.from(typeof message === 'string' ? message : JSON.stringify(message)));
+    const api = this.api(clientId);
+    // The answers go where the MQTT listener sends them: to the client, or through the broker.
+    for (const answer of await this.mock.mqtt!.message(api, topic, Buffer.from(typeof message === 'string' ? message : JSON.stringify(message)))) {
+      if (answer.to === 'client') api.deliver(answer.topic, answer.payload);
+      else api.publish(answer.topic, answer.payload);
+    }
     return client.received.slice(before);
   }
 }

@@ -14,12 +14,12 @@ export function createWsSurface(ctx: DhContext): WsSurface {
   const actions = wsActions(ctx);
   return {
     accepts: (pathname) => pathname === WS_PATH,
-    open(peer) {
+    open() {
       const session = new DeviceHiveSession(ctx, actions);
       return {
         async message(text) {
           const answer = await session.handle(text);
-          if (answer) peer.send(JSON.stringify(answer));
+          return answer ? [JSON.stringify(answer)] : [];
         },
         closed() {},
       };

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import kuzzle, { notDeviable } from './index.ts';
-import { createMock, createUser, decodeJwt, http, login, wsClient } from './test-support.ts';
+import { createMock, createUser, decodeJwt, http, login, mqttMessage, wsClient } from './test-support.ts';
 
 const root = new URL('../../', import.meta.url);
 const catalogue = parse(readFileSync(new URL('specs/catalogue/kuzzle.yaml', root), 'utf8')) as { requirements: Array<{ id: string; level: string }> };
@@ -193,7 +193,7 @@ const checks: Record<string, (id: string) => Promise<void>> = {
     const { mock } = await deviating(id);
     const topics: string[] = [];
     const api = { clientId: 'c', deliver: (topic: string) => topics.push(topic), publish: () => {} };
-    await mock.mqtt!.message(api, 'Kuzzle/request', Buffer.from('{"controller":"auth","action":"checkToken"}'));
+    await mqttMessage(mock, api, 'Kuzzle/request', Buffer.from('{"controller":"auth","action":"checkToken"}'));
     assert.deepEqual(topics, ['Kuzzle/responses']);
   },
   'kuzzle.all.route.public-api': async (id) => {

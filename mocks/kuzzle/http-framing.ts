@@ -1,5 +1,5 @@
 import type { Behaviour } from '../../src/core/behaviour.ts';
-import type { HttpRequest, HttpResponse } from '../../src/core/http-exchange.ts';
+import { urlParts, type HttpRequest, type HttpResponse } from '../../src/core/http-exchange.ts';
 import { bareRequest, type EnvelopeRequest, type Outcome } from './envelope.ts';
 import type { MockEnv } from './env.ts';
 import { kerror, wrapUnexpected } from './errors.ts';
@@ -94,9 +94,10 @@ async function exchange(env: MockEnv, router: HttpRouter, request: HttpRequest):
   if (!read.ok) return bareErrorResponse(behaviour, read.error, origin);
   const requestId = request.headers['x-kuzzle-request-id'] || globalThis.crypto.randomUUID();
   const method = request.method.toUpperCase();
-  const at = request.url.indexOf('?');
-  const pathname = (at === -1 ? request.url : request.url.slice(0, at)).replace(/\/$/, '');
-  const query = parseQuery(at === -1 ? '' : request.url.slice(at + 1));
+  const url = urlParts(request.url);
+  const pathname = url.path.replace(/\/$/, '');
+  // Node's querystring semantics (repeated keys gather in arrays), not URLSearchParams': Kuzzle's own.
+  const query = parseQuery(url.search);
   const context = { requestId, origin, head: method === 'HEAD' };
   let envelopeRequest: EnvelopeRequest = bareRequest(requestId);
   try {

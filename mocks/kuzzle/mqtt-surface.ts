@@ -1,4 +1,4 @@
-import type { MqttClientApi, MqttConnectResult, MqttSurface } from '../../src/core/family.ts';
+import type { MqttAnswer, MqttClientApi, MqttConnectResult, MqttSurface } from '../../src/core/family.ts';
 import { bareRequest, envelope } from './envelope.ts';
 import type { MockEnv } from './env.ts';
 import { kerror, wrapUnexpected } from './errors.ts';
@@ -28,14 +28,11 @@ export function createMqttSurface(env: MockEnv): MqttSurface {
     if (first !== undefined) request.jwt = first;
     else if (request.jwt !== null) sticky.set(clientId, request.jwt);
   };
-  const answer = async (client: MqttClientApi, text: string, deliver: (value: unknown) => void): Promise<void> => {
+  const answer = async (client: MqttClientApi, text: string): Promise<unknown> => {
     const parsed = parseJson(text);
-    if (!parsed.ok) {
-      deliver(envelope(behaviour, bareRequest(), { error: kerror('network.mqtt.unexpected_error', parsed.message) }));
-      return;
-    }
+    if (!parsed.ok) return envelope(behaviour, bareRequest(), { error: kerror('network.mqtt.unexpected_error', parsed.message) });
     const outcome = await runMessage(env, parsed.value, 'mqtt', { wrap: 'network.mqtt.unexpected_error', beforeExecute: beforeExecute(client.clientId) });
-    deliver(envelope(behaviour, outcome.request, outcome.kind === 'rejected' ? outcome.outcome : outcome.execution.outcome));
+    return envelope(behaviour, outcome.request, outcome.kind === 'rejected' ? outcome.outcome : outcome.execution.outcome);
   };
   return {
     connect: async (): Promise<MqttConnectResult> => ({ ok: true }),
@@ -43,15 +40,17 @@ export function createMqttSurface(env: MockEnv): MqttSurface {
     subscribe: (_clientId, topic, qos) => (topic === REQUEST_TOPIC || topic.includes('#') || topic.includes('+') ? null : qos),
     mayPublish: (_clientId, topic) => topic === REQUEST_TOPIC,
     mayForward: (_clientId, topic) => topic !== REQUEST_TOPIC,
-    async message(client, topic, payload): Promise<void> {
-      if (topic !== REQUEST_TOPIC) return;
-      const deliver = (value: unknown): void => client.deliver(responseTopic, JSON.stringify(value));
+    async message(client, topic, payload): Promise<MqttAnswer[]> {
+      if (topic !== REQUEST_TOPIC) return [];
+      let body: unknown;
       try {
-        await answer(client, payload.toString(), deliver);
+        body = await answer(client, payload.toString());
       } catch (error) {
         // A mock bug still answers as Kuzzle would.
-        deliver(envelope(behaviour, bareRequest(), { error: wrapUnexpected(error) }));
+        body = envelope(behaviour, bareRequest(), { error: wrapUnexpected(error) });
       }
+      // To the requesting client only, whether or not it subscribed to the response topic.
+      return [{ topic: responseTopic, payload: JSON.stringify(body), to: 'client' }];
     },
     disconnected(clientId: string): void {
       sticky.delete(clientId);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FamilyMock, MqttClientApi } from '../../src/core/family.ts';
-import { createMock, createUser, login } from './test-support.ts';
+import { createMock, createUser, login, mqttMessage } from './test-support.ts';
 
 /** An MQTT client as the adapter drives it: it publishes, and collects what is delivered to it. */
 function mqttClient(mock: FamilyMock, clientId = 'c1') {
@@ -15,7 +15,7 @@ function mqttClient(mock: FamilyMock, clientId = 'c1') {
     delivered,
     async publish(payload: unknown, topic = 'Kuzzle/request') {
       const before = delivered.length;
-      await mock.mqtt!.message(api, topic, Buffer.from(typeof payload === 'string' ? payload : JSON.stringify(payload)));
+      await mqttMessage(mock, api, topic, Buffer.from(typeof payload === 'string' ? payload : JSON.stringify(payload)));
       return delivered[before];
     },
   };

@@ -1,5 +1,3 @@
-import { nativeRoutes, type RouteEntry } from './http-routes.ts';
-
 /**
  * Kuzzle 2.56.0's native controllers and their actions, in the funnel's registration order (lib/api/funnel.js:117-131;
  * each controller's super([...]) list). Role definitions are checked against it, and server:publicApi lists it.
@@ -33,13 +31,29 @@ const ACTIONS: Record<string, string> = {
   admin: 'dump loadFixtures loadMappings loadSecurities refreshIndexCache resetCache resetDatabase resetSecurity shutdown',
 };
 
+/**
+ * The memory-storage commands (memoryStorage and its alias ms), in the order of their routes: the funnel reads this
+ * list, not the HTTP route table (native-api.test.ts checks that the two agree).
+ */
+export const MEMORY_STORAGE_COMMANDS =
+  'bitcount bitpos dbsize getbit getrange exists geodist geohash geopos georadius georadiusbymember ' +
+  'hexists hget hgetall hkeys hlen hmget hscan hstrlen hvals keys lindex llen lrange mget object ' +
+  'pfcount ping pttl randomkey scan scard sdiff sinter sismember smembers srandmember sscan strlen ' +
+  'sunion time ttl type zcard zcount zlexcount zrange zrangebylex zrevrangebylex zrangebyscore zrank ' +
+  'zrevrange zrevrangebyscore zrevrank zscan zscore get append bgrewriteaof bgsave bitop decr decrby ' +
+  'expire expireat flushdb geoadd getset hincrby hincrbyfloat hmset hset hsetnx incr incrby incrbyfloat ' +
+  'linsert lpop lpush lpushx lset ltrim mexecute mset msetnx persist pexpire pexpireat pfadd pfmerge ' +
+  'psetex rename renamenx rpop rpoplpush rpush rpushx sadd sdiffstore set setex setnx sinterstore smove ' +
+  'sort spop sunionstore touch zadd zincrby zinterstore zunionstore del hdel lrem srem zrem ' +
+  'zremrangebylex zremrangebyrank zremrangebyscore';
+
 let cache: Map<string, string[]> | undefined;
 
-/** controller → actions; memoryStorage and its alias ms hold the memory-storage commands of the routes. */
+/** controller → actions, memoryStorage and ms included. */
 export function nativeControllers(): Map<string, string[]> {
   if (cache) return cache;
   cache = new Map(Object.entries(ACTIONS).map(([name, list]) => [name, list.split(' ')]));
-  const ms = [...new Set(nativeRoutes().filter((r) => r.controller === 'ms').map((r) => r.action))];
+  const ms = MEMORY_STORAGE_COMMANDS.split(' ');
   cache.set('memoryStorage', ms);
   cache.set('ms', ms);
   return cache;
@@ -49,25 +63,3 @@ export function isNativeAction(controller: string, action: string): boolean {
   return nativeControllers().get(controller)?.includes(action) ?? false;
 }
 
-export type ApiDefinition = Record<string, Record<string, { action: string; controller: string; http?: Array<{ path: string; url: string; verb: string }> }>>;
-
-/**
- * serverController._buildApiDefinition (serverController.js:345-389): controller → action → {action, controller,
- * http: [{path, url, verb}]}, the http key only for actions with routes, the routes in declaration order.
- */
-export function buildApiDefinition(routes: RouteEntry[] = nativeRoutes()): ApiDefinition {
-  const definition: ApiDefinition = {};
-  for (const [name, actions] of nativeControllers()) {
-    const list: ApiDefinition[string] = {};
-    for (const action of actions) {
-      const entry: ApiDefinition[string][string] = { action, controller: name };
-      for (const route of routes) {
-        const owner = route.controller === name || (name === 'memoryStorage' && route.controller === 'ms');
-        if (owner && route.action === action) (entry.http ??= []).push({ path: route.path, url: route.path, verb: route.verb });
-      }
-      list[action] = entry;
-    }
-    definition[name] = list;
-  }
-  return definition;
-}

@@ -1,4 +1,4 @@
-import type { FamilyMock, FamilyOptions } from '../../src/core/family.ts';
+import type { FamilyMock, FamilyOptions, MqttClientApi } from '../../src/core/family.ts';
 import type { HttpResponse } from '../../src/core/http-exchange.ts';
 import { createBehaviour } from '../../src/core/behaviour.ts';
 import kuzzle from './index.ts';
@@ -67,11 +67,20 @@ export function wsClient(mock: FamilyMock) {
     closedWith: () => closedWith,
     async send(message: unknown): Promise<any> {
       const before = received.length;
-      await session.message(typeof message === 'string' ? message : JSON.stringify(message));
+      // Answers are returned (the exchange pipeline sends them); pushes arrive through the peer.
+      for (const text of await session.message(typeof message === 'string' ? message : JSON.stringify(message))) received.push(JSON.parse(text));
       return received[before];
     },
     close: () => session.closed(),
   };
+}
+
+/** Publishes as the MQTT listener does: each answer to the client, or through the broker. */
+export async function mqttMessage(mock: FamilyMock, api: MqttClientApi, topic: string, payload: Buffer): Promise<void> {
+  for (const answer of await mock.mqtt!.message(api, topic, payload)) {
+    if (answer.to === 'client') api.deliver(answer.topic, answer.payload);
+    else api.publish(answer.topic, answer.payload);
+  }
 }
 
 /** A JWT signed with `secret` and any header, for the forged-token cases. */

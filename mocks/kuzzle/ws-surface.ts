@@ -12,7 +12,7 @@ function isPing(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 1 && (value as { p?: unknown }).p === 1;
 }
 
-/** One connection: its sender, its linked tokens, and the token its first updateSelf used (for one deviation). */
+/** One connection: its push channel (TokenExpired notifications), its linked tokens, and the token its first updateSelf used (for one deviation). */
 function session(env: MockEnv, peer: WsPeer): WsSession {
   const { behaviour } = env;
   let open = true;
@@ -28,38 +28,32 @@ function session(env: MockEnv, peer: WsPeer): WsSession {
     if (sticky !== null) request.jwt = sticky;
     else sticky = request.jwt;
   };
-  const handle = async (text: string): Promise<void> => {
-    if (text.length === 0) return;
+  // The answer to one message, or undefined for none.
+  const handle = async (text: string): Promise<unknown> => {
+    if (text.length === 0) return undefined;
     const parsed = parseJson(text);
-    if (!parsed.ok) {
-      send(envelope(behaviour, bareRequest(), { error: kerror('network.websocket.unexpected_error', parsed.message) }));
-      return;
-    }
+    if (!parsed.ok) return envelope(behaviour, bareRequest(), { error: kerror('network.websocket.unexpected_error', parsed.message) });
     // kuzzle.all.transport.ws-heartbeat: {"p":1} → {"p":2}; the deviation treats it as a request.
-    if (isPing(parsed.value) && !behaviour.deviates('kuzzle.all.transport.ws-heartbeat')) {
-      send({ p: 2 });
-      return;
-    }
+    if (isPing(parsed.value) && !behaviour.deviates('kuzzle.all.transport.ws-heartbeat')) return { p: 2 };
     const outcome = await runMessage(env, parsed.value, 'websocket', { beforeExecute });
-    if (outcome.kind === 'rejected') {
-      send(envelope(behaviour, outcome.request, outcome.outcome));
-      return;
-    }
+    if (outcome.kind === 'rejected') return envelope(behaviour, outcome.request, outcome.outcome);
     const { request, execution } = outcome;
     expiry.track(request, execution);
     const body = envelope(behaviour, request, execution.outcome);
     // kuzzle.all.transport.ws-room: every response carries room = requestId; the deviation leaves it out.
     if (!behaviour.deviates('kuzzle.all.transport.ws-room')) body.room = request.requestId;
-    send(body);
+    return body;
   };
   return {
-    async message(text: string): Promise<void> {
+    async message(text: string): Promise<string[]> {
+      let body: unknown;
       try {
-        await handle(text);
+        body = await handle(text);
       } catch (error) {
         // A mock bug still answers as Kuzzle would, and leaves the socket open.
-        send(envelope(behaviour, bareRequest(), { error: wrapUnexpected(error) }));
+        body = envelope(behaviour, bareRequest(), { error: wrapUnexpected(error) });
       }
+      return open && body !== undefined ? [JSON.stringify(body)] : [];
     },
     closed(): void {
       open = false;

@@ -2,6 +2,7 @@ import { http, HttpResponse, type RequestHandler } from 'msw';
 import type { FamilyMock } from '../../src/core/family.ts';
 import type { HttpRequest } from '../../src/core/http-exchange.ts';
 import { MAX_BODY_BYTES } from '../../src/core/limits.ts';
+import { DROPPED, type ExchangePipeline } from '../../src/core/pipeline.ts';
 
 import { escapeRegExp as escape } from '../../src/core/regex.ts';
 
@@ -23,10 +24,14 @@ async function toExchange(request: Request, base: string): Promise<HttpRequest> 
   };
 }
 
-/** Every request under `base` goes to the family's http(), as on the standalone server. */
-export function httpHandler(base: string, mock: FamilyMock): RequestHandler {
+/**
+ * Every request under `base` goes through the exchange pipeline to the family's http(), as on the standalone server:
+ * recorded, delayed and faulted the same way. A dropped connection is a network error, as fetch sees one.
+ */
+export function httpHandler(base: string, mock: FamilyMock, pipeline: ExchangePipeline): RequestHandler {
   return http.all(new RegExp(`^${escape(base)}(/|\\?|$)`), async ({ request }) => {
-    const response = await mock.http(await toExchange(request, base));
+    const response = await pipeline.http(mock, await toExchange(request, base));
+    if (response === DROPPED) return HttpResponse.error();
     return new HttpResponse(response.body, { status: response.status, headers: response.headers });
   });
 }

@@ -15,6 +15,9 @@
 import type { RequestHandler, WebSocketHandler } from 'msw';
 import { behaviourFor } from '../../src/core/behaviour.ts';
 import type { FamilyMock } from '../../src/core/family.ts';
+import { Injector, type FaultOptions, type LatencyOptions } from '../../src/core/faults.ts';
+import { ExchangePipeline } from '../../src/core/pipeline.ts';
+import { TrafficLog, type TrafficView } from '../../src/core/traffic.ts';
 import { PROFILE_DEVIATIONS } from '../../src/generated/profiles.ts';
 import { findFamilyModule, FAMILY_NAMES } from '../../src/families/lookup.ts';
 import type { Family } from '../../src/families/registry.ts';
@@ -37,6 +40,10 @@ export interface HandlerOptions {
   deviate?: string[];
   jwtSecret?: string;
   tokenTtlSeconds?: number;
+  /** Latency added to every request, as `conform mock --latency`; default none. */
+  latency?: Partial<LatencyOptions>;
+  /** Injected faults (the family's own error envelope, or a network error for a drop), as `conform mock --error-rate`. */
+  faults?: Partial<FaultOptions>;
 }
 
 export type ConformHandlers = Array<RequestHandler | WebSocketHandler> & {
@@ -44,6 +51,8 @@ export type ConformHandlers = Array<RequestHandler | WebSocketHandler> & {
   reset(): void;
   /** The family mock behind the handlers (its credentials(), exportState()...). */
   mock: FamilyMock;
+  /** What went through the handlers, without secrets (as the control API's /__conform/traffic shows it). */
+  traffic: TrafficView;
 };
 
 /** The real server's local address: its manifest's default HTTP port (routes are mounted under the manifest's path). */
@@ -64,7 +73,10 @@ export function createHandlers(options: HandlerOptions): ConformHandlers {
     seed: options.seed,
   });
   const base = (options.baseUrl ?? defaultBase(ports.http.defaultPort)).replace(/\/+$/, '');
-  const handlers: Array<RequestHandler | WebSocketHandler> = [httpHandler(base, mock)];
-  if (mock.ws && paths.ws !== undefined) handlers.push(wsHandler(base.replace(/^http/, 'ws') + paths.ws, mock));
-  return Object.assign(handlers, { reset: () => mock.reset(), mock });
+  const traffic = new TrafficLog();
+  const injector = new Injector({ fixedMs: 0, jitterMs: 0, ...options.latency }, { errorRate: 0, dropRate: 0, seed: 1, ...options.faults });
+  const pipeline = new ExchangePipeline(traffic, injector);
+  const handlers: Array<RequestHandler | WebSocketHandler> = [httpHandler(base, mock, pipeline)];
+  if (mock.ws && paths.ws !== undefined) handlers.push(wsHandler(base.replace(/^http/, 'ws') + paths.ws, mock, pipeline));
+  return Object.assign(handlers, { reset: () => mock.reset(), mock, traffic });
 }

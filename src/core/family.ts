@@ -22,8 +22,13 @@ export interface WsPeer {
   close(code?: number, reason?: string): void;
 }
 
+/**
+ * One WebSocket connection of a family. A message's answers are returned, so the exchange pipeline records, delays
+ * and faults them in one place; the peer is the push channel for what no request asked for (Kuzzle's TokenExpired).
+ */
 export interface WsSession {
-  message(text: string): Promise<void>;
+  /** The frames that answer this message, in order (none: the family stays silent). */
+  message(text: string): Promise<string[]>;
   closed(): void;
 }
 
@@ -33,13 +38,23 @@ export interface WsSurface {
   open(peer: WsPeer, request: { headers: Record<string, string>; remoteAddress?: string }): WsSession;
 }
 
-/** What the MQTT adapter lets a family do for one client. */
+/** What the MQTT adapter lets a family do for one client: its push channel, for what no request asked for. */
 export interface MqttClientApi {
   readonly clientId: string;
   /** Delivers to this client only, whether or not it subscribed (a response topic private to the client). */
   deliver(topic: string, payload: string): void;
   /** Publishes through the broker: every authorized subscriber of the topic receives it (responses on topics the clients subscribe to). */
   publish(topic: string, payload: string): void;
+}
+
+/**
+ * One answer to an MQTT request. `client`: delivered to the requesting client only, subscribed or not (Kuzzle);
+ * `subscribers`: published through the broker to every authorized subscriber of the topic (DeviceHive).
+ */
+export interface MqttAnswer {
+  topic: string;
+  payload: string;
+  to: 'client' | 'subscribers';
 }
 
 export type MqttConnectResult = { ok: true } | { ok: false; returnCode: 4 | 5; reason: string };
@@ -56,7 +71,8 @@ export interface MqttSurface {
   readonly refusedPublish?: 'disconnect' | 'drop';
   /** Whether a message on this topic may be forwarded to this subscriber. */
   mayForward(clientId: string, topic: string): boolean;
-  message(client: MqttClientApi, topic: string, payload: Buffer): Promise<void>;
+  /** The answers to a message the client published, in order. */
+  message(client: MqttClientApi, topic: string, payload: Buffer): Promise<MqttAnswer[]>;
   disconnected(clientId: string): void;
 }
 

@@ -30,10 +30,16 @@ export function emptyResponse(status: number, headers: Record<string, string> = 
   return { status, headers, body: null };
 }
 
+/** Splits "/a/b?x=1" into its path and its raw query string ("x=1"), for a family that parses queries its own way. */
+export function urlParts(url: string): { path: string; search: string } {
+  const at = url.indexOf('?');
+  return at === -1 ? { path: url, search: '' } : { path: url.slice(0, at), search: url.slice(at + 1) };
+}
+
 /** Splits "/a/b?x=1" into its path and its query parameters (the last value wins for repeated keys). */
 export function splitUrl(url: string): { path: string; query: URLSearchParams } {
-  const at = url.indexOf('?');
-  return at === -1 ? { path: url, query: new URLSearchParams() } : { path: url.slice(0, at), query: new URLSearchParams(url.slice(at + 1)) };
+  const { path, search } = urlParts(url);
+  return { path, query: new URLSearchParams(search) };
 }
 
 /** The media type of a Content-Type header, lower-cased, without parameters. */

@@ -1,5 +1,5 @@
 import { jsonResponse, splitUrl, type HttpResponse } from '../core/http-exchange.ts';
-import type { TrafficLog } from './traffic.ts';
+import type { TrafficLog } from '../core/traffic.ts';
 
 /** Every listener answers the control API under this prefix, so a browser app can reach it on its own origin. */
 export const CONTROL_PREFIX = '/__conform/';

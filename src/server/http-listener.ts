@@ -1,8 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { FamilyMock } from '../core/family.ts';
 import type { HttpRequest, HttpResponse } from '../core/http-exchange.ts';
-import type { Injector } from './faults.ts';
-import type { TrafficLog } from './traffic.ts';
+import { DROPPED, type ExchangePipeline } from '../core/pipeline.ts';
 import { handleControl, CONTROL_PREFIX, type ControlApi } from './control.ts';
 
 import { MAX_BODY_BYTES } from '../core/limits.ts';
@@ -11,8 +10,7 @@ export { MAX_BODY_BYTES };
 
 export interface HttpListenerOptions {
   mock: FamilyMock;
-  injector: Injector;
-  traffic: TrafficLog;
+  pipeline: ExchangePipeline;
   control: ControlApi;
   maxBodyBytes?: number;
 }
@@ -25,12 +23,19 @@ function toExchange(request: FastifyRequest, body: Uint8Array | null, bodyTooLar
   return { method: request.method, url: request.url, headers, body, bodyTooLarge, remoteAddress: request.socket.remoteAddress };
 }
 
+/**
+ * Writes the family's answer on the raw response, past fastify's reply: the family's headers are the real server's,
+ * byte for byte (fastify would add "; charset=utf-8" to a string's content type), and a string body lets Node write
+ * the head and the body in one write and compute Content-Length (a Buffer takes a writev of two).
+ */
 function send(reply: FastifyReply, response: HttpResponse): FastifyReply {
-  reply.code(response.status);
-  for (const [name, value] of Object.entries(response.headers)) reply.header(name, value);
-  // A Buffer, not a string: fastify would add "; charset=utf-8" to a string's content type, and the family's headers
-  // are the real server's, byte for byte.
-  return response.body === null ? reply.send() : reply.send(Buffer.from(response.body));
+  reply.hijack();
+  const raw = reply.raw;
+  raw.statusCode = response.status;
+  for (const name in response.headers) raw.setHeader(name, response.headers[name]!);
+  if (response.body === null) raw.end();
+  else raw.end(response.body);
+  return reply;
 }
 
 /**
@@ -39,25 +44,16 @@ function send(reply: FastifyReply, response: HttpResponse): FastifyReply {
  * error messages.
  */
 export function createHttpListener(options: HttpListenerOptions): FastifyInstance {
-  const { mock, injector, traffic, control } = options;
+  const { mock, pipeline, control } = options;
   const app = Fastify({ bodyLimit: options.maxBodyBytes ?? MAX_BODY_BYTES, logger: false, return503OnClosing: false });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   const answer = async (exchange: HttpRequest, reply: FastifyReply): Promise<FastifyReply | void> => {
-    traffic.record({ family: mock.family, transport: 'http', direction: 'in', summary: `${exchange.method} ${exchange.url}`, body: exchange.body ?? undefined });
-    if (injector.active) {
-      await injector.wait();
-      const fault = injector.decide();
-      if (fault === 'drop') {
-        reply.raw.socket?.destroy();
-        return reply.hijack();
-      }
-      if (fault === 'error') return send(reply, mock.faultResponse());
-    }
-    const response = await mock.http(exchange);
-    traffic.record({ family: mock.family, transport: 'http', direction: 'out', summary: `${exchange.method} ${exchange.url}`, status: response.status, body: response.body ?? undefined });
-    return send(reply, response);
+    const response = await pipeline.http(mock, exchange);
+    if (response !== DROPPED) return send(reply, response);
+    reply.raw.socket?.destroy();
+    return reply.hijack();
   };
 
   app.all('*', async (request, reply) => {

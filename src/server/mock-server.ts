@@ -9,8 +9,9 @@ import type { Family, Transport } from '../specs/families.ts';
 import { PROFILE_DEVIATIONS } from '../generated/profiles.ts';
 import type { MockConfig } from '../config/mock-config.ts';
 import { ToolError } from '../core/tool-error.ts';
-import { Injector } from './faults.ts';
-import { TrafficLog } from './traffic.ts';
+import { Injector } from '../core/faults.ts';
+import { ExchangePipeline } from '../core/pipeline.ts';
+import { TrafficLog } from '../core/traffic.ts';
 import { createHttpListener } from './http-listener.ts';
 import { attachWebSocket } from './ws-listener.ts';
 import { createMqttListener, trackSockets, type MqttListener } from './mqtt-listener.ts';
@@ -66,7 +67,7 @@ function hostForUrl(host: string): string {
 /** Starts every configured family on its listeners. Nothing is left listening if any of them fails. */
 export async function startMock(config: MockConfig): Promise<RunningMock> {
   const traffic = new TrafficLog();
-  const injector = new Injector(config.latency, config.faults);
+  const pipeline = new ExchangePipeline(traffic, new Injector(config.latency, config.faults));
   const mocks = new Map<Family, FamilyMock>();
   const listeners: Listener[] = [];
   const closers: Array<() => Promise<void>> = [];
@@ -94,8 +95,8 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
       });
       if (state[family] !== undefined) mock.importState(state[family]);
       mocks.set(family, mock);
-      const app = createHttpListener({ mock, injector, traffic, control });
-      const wss: WebSocketServer | undefined = attachWebSocket(app.server, mock, injector, traffic);
+      const app = createHttpListener({ mock, pipeline, control });
+      const wss: WebSocketServer | undefined = attachWebSocket(app.server, mock, pipeline);
       closers.push(async () => {
         for (const client of wss?.clients ?? []) client.terminate();
         wss?.close();
@@ -105,7 +106,7 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
       const base = `http://${host}:${port}`;
       listeners.push({ family, transport: 'http', url: `${base}${module.manifest.paths.http}` });
       if (wss) listeners.push({ family, transport: 'ws', url: `ws://${host}:${port}${module.manifest.paths.ws ?? ''}` });
-      const mqtt = await createMqttListener(mock, injector, traffic);
+      const mqtt = await createMqttListener(mock, pipeline);
       if (mqtt) {
         closers.push(() => mqtt.close());
         const mqttPort = await listenMqtt(mqtt, config.host, configuredMqttPort(config, family), `${family} MQTT`);

@@ -1,10 +1,9 @@
 import net from 'node:net';
 import { Aedes, type Client } from 'aedes';
-import type { FamilyMock, MqttClientApi } from '../core/family.ts';
-import type { Injector } from './faults.ts';
-import type { TrafficLog } from './traffic.ts';
+import type { FamilyMock, MqttAnswer, MqttClientApi } from '../core/family.ts';
+import { DROPPED, type ExchangePipeline } from '../core/pipeline.ts';
 
-const DROPPED = '$conform/dropped/';
+const DROPPED_TOPIC = '$conform/dropped/';
 
 export interface MqttListener {
   server: net.Server;
@@ -17,12 +16,19 @@ export interface MqttListener {
  * design measured, see ../shared/research/performance.md), and every socket has TCP_NODELAY set, without which each
  * QoS 1 round trip waits for delayed ACKs.
  */
-export async function createMqttListener(mock: FamilyMock, injector: Injector, traffic: TrafficLog): Promise<MqttListener | undefined> {
+export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePipeline): Promise<MqttListener | undefined> {
   const surface = mock.mqtt;
   if (!surface) return undefined;
   // Keyed by the connection, not the client id: a refused CONNECT and a later one with the same id are two clients.
   const clients = new WeakMap<Client, MqttClientApi>();
   let broker: Aedes;
+
+  const toClient = (client: Client, topic: string, payload: string): void =>
+    client.publish({ cmd: 'publish', topic, payload: Buffer.from(payload), qos: 0, retain: false, dup: false }, () => {});
+  const toSubscribers = (topic: string, payload: string): void =>
+    broker.publish({ cmd: 'publish', topic, payload: Buffer.from(payload), qos: 0, retain: false, dup: false }, () => {});
+  const send = (client: Client, answer: MqttAnswer): void =>
+    answer.to === 'client' ? toClient(client, answer.topic, answer.payload) : toSubscribers(answer.topic, answer.payload);
 
   const api = (client: Client): MqttClientApi => {
     const existing = clients.get(client);
@@ -30,12 +36,12 @@ export async function createMqttListener(mock: FamilyMock, injector: Injector, t
     const created: MqttClientApi = {
       clientId: client.id,
       deliver: (topic, payload) => {
-        traffic.record({ family: mock.family, transport: 'mqtt', direction: 'out', summary: `${topic} → ${client.id}`, body: payload });
-        client.publish({ cmd: 'publish', topic, payload: Buffer.from(payload), qos: 0, retain: false, dup: false }, () => {});
+        pipeline.pushed(mock.family, 'mqtt', `${topic} → ${client.id}`, payload);
+        toClient(client, topic, payload);
       },
       publish: (topic, payload) => {
-        traffic.record({ family: mock.family, transport: 'mqtt', direction: 'out', summary: topic, body: payload });
-        broker.publish({ cmd: 'publish', topic, payload: Buffer.from(payload), qos: 0, retain: false, dup: false }, () => {});
+        pipeline.pushed(mock.family, 'mqtt', topic, payload);
+        toSubscribers(topic, payload);
       },
     };
     clients.set(client, created);
@@ -58,7 +64,7 @@ export async function createMqttListener(mock: FamilyMock, injector: Injector, t
       if (!client || surface.mayPublish(client.id, packet.topic)) return done(null);
       if (surface.refusedPublish === 'drop') {
         // Accepted on the wire but routed nowhere: no subscriber can hold a $conform/ topic (refused below).
-        packet.topic = `${DROPPED}${packet.topic}`;
+        packet.topic = `${DROPPED_TOPIC}${packet.topic}`;
         return done(null);
       }
       // MQTT 3.1.1 has no negative PUBACK: the client is disconnected, as Kuzzle's aedes does.
@@ -72,16 +78,15 @@ export async function createMqttListener(mock: FamilyMock, injector: Injector, t
     authorizeForward: (client, packet) => (surface.mayForward(client.id, packet.topic) ? packet : null),
     published: (packet, client, done) => {
       done(null);
-      if (!client || packet.topic.startsWith(DROPPED)) return;
-      traffic.record({ family: mock.family, transport: 'mqtt', direction: 'in', summary: `${packet.topic} ← ${client.id}`, body: packet.payload.toString() });
-      const run = async () => {
-        if (injector.active) {
-          await injector.wait();
-          if (injector.decide() === 'drop') return client.close();
-        }
-        await surface.message(api(client), packet.topic, Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload));
-      };
-      run().catch((error: unknown) => process.emitWarning(`conform mock: ${mock.family} MQTT message failed: ${(error as Error).stack ?? String(error)}`));
+      if (!client || packet.topic.startsWith(DROPPED_TOPIC)) return;
+      const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
+      pipeline.mqtt(mock.family, surface, api(client), packet.topic, payload).then(
+        (answers) => {
+          if (answers === DROPPED) return client.close();
+          for (const answer of answers) send(client, answer);
+        },
+        (error: unknown) => process.emitWarning(`conform mock: ${mock.family} MQTT message failed: ${(error as Error).stack ?? String(error)}`),
+      );
     },
   });
   broker.on('clientDisconnect', (client) => {

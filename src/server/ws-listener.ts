@@ -1,15 +1,14 @@
 import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { FamilyMock, WsSession } from '../core/family.ts';
-import type { Injector } from './faults.ts';
-import type { TrafficLog } from './traffic.ts';
+import { DROPPED, type ExchangePipeline } from '../core/pipeline.ts';
 import { MAX_BODY_BYTES } from './http-listener.ts';
 
 /**
  * Serves a family's WebSocket surface on its HTTP server. Frames over the size limit close the socket (1009),
  * as uWebSockets does for Kuzzle; a session's failure never reaches the process.
  */
-export function attachWebSocket(server: Server, mock: FamilyMock, injector: Injector, traffic: TrafficLog): WebSocketServer | undefined {
+export function attachWebSocket(server: Server, mock: FamilyMock, pipeline: ExchangePipeline): WebSocketServer | undefined {
   const surface = mock.ws;
   if (!surface) return undefined;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES, perMessageDeflate: false });
@@ -24,12 +23,14 @@ export function attachWebSocket(server: Server, mock: FamilyMock, injector: Inje
       const id = `ws-${++connections}`;
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(request.headers)) if (typeof v === 'string') headers[k] = v;
+      const send = (text: string): void => {
+        if (ws.readyState === ws.OPEN) ws.send(text);
+      };
       const session: WsSession = surface.open(
         {
           send: (text) => {
-            if (ws.readyState !== ws.OPEN) return;
-            traffic.record({ family: mock.family, transport: 'ws', direction: 'out', summary: id, body: text });
-            ws.send(text);
+            pipeline.pushed(mock.family, 'ws', id, text);
+            send(text);
           },
           close: (code, reason) => ws.close(code, reason),
         },
@@ -37,19 +38,17 @@ export function attachWebSocket(server: Server, mock: FamilyMock, injector: Inje
       );
       ws.on('message', (data, isBinary) => {
         const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
-        traffic.record({ family: mock.family, transport: 'ws', direction: 'in', summary: isBinary ? `${id} (binary)` : id, body: text });
-        const run = async () => {
-          if (injector.active) {
-            await injector.wait();
-            if (injector.decide() === 'drop') return ws.terminate();
-          }
-          await session.message(text);
-        };
-        run().catch((error: unknown) => {
-          // A family bug must not take the process down; the client sees the socket close with 1011.
-          process.emitWarning(`conform mock: ${mock.family} WebSocket session failed: ${(error as Error).stack ?? String(error)}`);
-          ws.close(1011, 'internal error');
-        });
+        pipeline.ws(mock.family, session, id, text, isBinary).then(
+          (answers) => {
+            if (answers === DROPPED) return ws.terminate();
+            for (const answer of answers) send(answer);
+          },
+          (error: unknown) => {
+            // A family bug must not take the process down; the client sees the socket close with 1011.
+            process.emitWarning(`conform mock: ${mock.family} WebSocket session failed: ${(error as Error).stack ?? String(error)}`);
+            ws.close(1011, 'internal error');
+          },
+        );
       });
       ws.on('close', () => session.closed());
       ws.on('error', () => ws.terminate());

@@ -1,6 +1,6 @@
 import type { Behaviour } from '../../../src/core/behaviour.ts';
 import type { ActionHandler } from '../env.ts';
-import { buildApiDefinition, type ApiDefinition } from '../native-api.ts';
+import { buildApiDefinition, type ApiDefinition } from '../api-definition.ts';
 import { adminExists } from './security-users.ts';
 
 export const KUZZLE_VERSION = '2.56.0';

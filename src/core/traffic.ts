@@ -1,5 +1,4 @@
-import type { Transport } from '../specs/families.ts';
-import { Redactor } from '../core/redact.ts';
+import { Redactor } from './redact.ts';
 
 /** The control API shows traffic without secrets (passwords, tokens, Authorization values): see the README. */
 const redactor = new Redactor();
@@ -7,9 +6,9 @@ const redactor = new Redactor();
 /** One recorded message, as the control API shows it. */
 export interface TrafficEntry {
   at: string;
-  /** A family's name as the registry lists it (the core's FamilyMock.family). */
+  /** The family's name: the core knows families as strings only. */
   family: string;
-  transport: Transport;
+  transport: string;
   direction: 'in' | 'out';
   /** HTTP: "PUT /_me"; WebSocket: the connection id; MQTT: the topic. */
   summary: string;
@@ -21,7 +20,7 @@ export interface TrafficEntry {
 interface Recorded {
   at: number;
   family: string;
-  transport: Transport;
+  transport: string;
   direction: 'in' | 'out';
   summary: string;
   status?: number;
@@ -38,8 +37,14 @@ function text(body: string | Uint8Array | undefined): string | undefined {
   return length > MAX_BODY ? `${full.slice(0, MAX_BODY)}… (${length} ${typeof body === 'string' ? 'characters' : 'bytes'})` : full;
 }
 
+/** What a reader of the traffic sees (an interface, so that built and source copies of the package agree on it). */
+export interface TrafficView {
+  list(filter?: { family?: string; transport?: string }): TrafficEntry[];
+  clear(): void;
+}
+
 /** A bounded log of the last exchanges (a ring buffer), so a long-running mock never grows without limit. */
-export class TrafficLog {
+export class TrafficLog implements TrafficView {
   private readonly ring: Array<Recorded | undefined>;
   private next = 0;
   private size = 0;
