@@ -35,11 +35,12 @@ for (const [signal, expected] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    // Started tests: Playwright's output folder gets a directory per test that ran.
-    const results = path.join(reportDir, 'kuzzle', 'test-results');
+    // Completed tests: the live reporter prints "[ n/total]" as each ends (several workers start tests at once, so a
+    // started test says nothing about a finished one).
+    const finished = () => /\[\s*2\/\d+\]/.test(output);
     const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline && !(fs.existsSync(results) && fs.readdirSync(results).length >= 2)) await new Promise((r) => setTimeout(r, 100));
-    assert.ok(fs.existsSync(results), `no test started within 60 s: ${output.slice(-2000)}`);
+    while (Date.now() < deadline && !finished()) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(finished(), `no two tests finished within 60 s: ${output.slice(-2000)}`);
     const sent = Date.now();
     child.kill(signal);
     const code = await exited;
