@@ -12,6 +12,13 @@
 module.exports = {
   forbidden: [
     {
+      name: 'browser-code-imports-no-node-builtin',
+      comment: 'The core, the families and mocks/msw are bundled for the browser (conform/msw in Chromium): no node: module there.',
+      severity: 'error',
+      from: { path: '^(src/core|src/families|src/generated|mocks)/', pathNot: '\\.test\\.ts$|/test-support\\.ts$' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'core-imports-nothing-of-the-project',
       comment: 'src/core is the transport-free, family-free base every layer may import; it imports only itself (and the generated data bundles).',
       severity: 'error',

@@ -24,7 +24,7 @@ export interface WsPeer {
 
 /**
  * One WebSocket connection of a family. A message's answers are returned, so the exchange pipeline records, delays
- * and faults them in one place; the peer is the push channel for what no request asked for (Kuzzle's TokenExpired).
+ * and faults them in one place; the peer is the push channel for what no request asked for (a token-expiry notice, say).
  */
 export interface WsSession {
   /** The frames that answer this message, in order (none: the family stays silent). */
@@ -48,8 +48,8 @@ export interface MqttClientApi {
 }
 
 /**
- * One answer to an MQTT request. `client`: delivered to the requesting client only, subscribed or not (Kuzzle);
- * `subscribers`: published through the broker to every authorized subscriber of the topic (DeviceHive).
+ * One answer to an MQTT request. `client`: delivered to the requesting client only, subscribed or not (a private response channel);
+ * `subscribers`: published through the broker to every authorized subscriber of the topic (response topics the clients subscribe to).
  */
 export interface MqttAnswer {
   topic: string;

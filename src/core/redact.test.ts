@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
-import { REDACTED, Redactor, redactingStream } from './redact.ts';
+import { REDACTED, Redactor } from './redact.ts';
+import { redactingStream } from '../runner/redact-stream.ts';
 
 const jwt = `${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":1}').toString('base64url')}.c2lnbmF0dXJl`;
 

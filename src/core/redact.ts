@@ -7,7 +7,6 @@
  * Redaction is for what is written down, never for what is compared: the suites keep the real values in memory.
  */
 import { escapeRegExp } from './regex.ts';
-import { Transform, type TransformCallback } from 'node:stream';
 
 /** What a secret becomes. Fixed, so tests (and readers) can see where something was removed. */
 export const REDACTED = '[redacted]';
@@ -175,27 +174,6 @@ function safeDecode(s: string): string {
   } catch {
     return s;
   }
-}
-
-/**
- * A stream that redacts line by line, for a child's stdout or stderr: a line is written once it is complete, so a
- * secret split across two chunks is still found; a partial line waits for its end (or for the stream's end).
- */
-export function redactingStream(redactor: Redactor): Transform {
-  let pending = '';
-  return new Transform({
-    transform(chunk: Buffer | string, _encoding, callback: TransformCallback) {
-      pending += chunk.toString();
-      const end = pending.lastIndexOf('\n');
-      if (end === -1) return callback();
-      const complete = pending.slice(0, end + 1);
-      pending = pending.slice(end + 1);
-      callback(null, complete.split('\n').map((line) => redactor.text(line)).join('\n'));
-    },
-    flush(callback: TransformCallback) {
-      callback(null, pending === '' ? undefined : redactor.text(pending));
-    },
-  });
 }
 
 /**

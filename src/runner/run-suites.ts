@@ -13,7 +13,8 @@ import { trippedBecause } from './circuit-breaker.ts';
 import { onStopSignal, type StopSignal } from './signals.ts';
 import { markStopped, writeNotRunReports } from './stopped-report.ts';
 import { readBaseline } from '../target/baseline.ts';
-import { Redactor, redactingStream } from '../core/redact.ts';
+import { Redactor } from '../core/redact.ts';
+import { redactingStream } from './redact-stream.ts';
 import { redactTree } from './redact-files.ts';
 import { PLAN_VARIABLE, writePlan, type RunPlan } from '../target/run-plan.ts';
 
