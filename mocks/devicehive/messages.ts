@@ -8,6 +8,7 @@ export const MESSAGES = {
   INVALID_CREDENTIALS: 'Invalid credentials',
   ACCESS_DENIED: 'Access is denied',
   INVALID_REQUEST_PARAMETERS: 'Invalid request parameters',
+  UNPARSEABLE_SORT_ORDER: (order: string) => `Unparseable sort order : ${order}`,
   USER_NOT_FOUND: (id: number | string) => `User with id = ${id} not found`,
   USER_LOGIN_NOT_FOUND: (login: string) => `User with login = ${login} not found or bad password`,
   USER_NOT_ACTIVE: 'User is locked or disabled',
