@@ -1,18 +1,27 @@
 import type { DhContext } from './context.ts';
 import { authenticateAction, tokenAction, tokenCreateAction, tokenRefreshAction } from './ws-auth-actions.ts';
+import { serverInfoAction } from './ws-info-actions.ts';
+import { userCountAction, userDeleteAction, userGetAction, userInsertAction, userListAction } from './ws-manage-actions.ts';
 import type { WsAction } from './ws-session.ts';
 import { userGetCurrentAction, userUpdateAction, userUpdateCurrentAction } from './ws-user-actions.ts';
 
 /**
- * The actions of the WebSocket API this mock serves (WebSocketRequestProcessor.java:269-326 lists the rest: devices,
- * networks, commands, which the user-update documents do not need). Any other action is "Illegal argument".
+ * The actions of the WebSocket API this mock serves: server/info and every user and token action of
+ * WebSocketRequestProcessor.java:269-326 the mock has data for. Devices, networks, device types, commands and
+ * notifications are not modelled (a mock user has no networks), so those actions stay "Illegal argument".
  */
 export function wsActions(ctx: DhContext): ReadonlyMap<string, WsAction> {
   const actions = new Map<string, WsAction>([
+    ['server/info', serverInfoAction],
     ['authenticate', authenticateAction],
     ['token', tokenAction],
     ['token/refresh', tokenRefreshAction],
     ['token/create', tokenCreateAction],
+    ['user/list', userListAction],
+    ['user/count', userCountAction],
+    ['user/get', userGetAction],
+    ['user/insert', userInsertAction],
+    ['user/delete', userDeleteAction],
     ['user/getCurrent', userGetCurrentAction],
     ['user/updateCurrent', userUpdateCurrentAction],
     ['user/update', userUpdateAction],
