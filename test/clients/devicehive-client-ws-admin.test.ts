@@ -123,3 +123,19 @@ test('ws: info.getServerInfo answers apiVersion, serverTimestamp and the REST UR
     assert.ok(Math.abs(Date.parse(`${info.serverTimestamp}Z`) - Date.now()) < 60_000);
     assert.equal(info.restServerUrl, `http://${host}/api/rest`);
   }));
+
+test('http admin: the same client lists and counts over REST what it inserted over WebSocket', () =>
+  asAdmin(async (wsClient) => {
+    const login = freshLogin();
+    const { id } = await wsClient.user.insert(new User({ login, password: 'secret123', role: 1 }));
+    const mainServiceURL = url(mock, 'devicehive', 'http');
+    const http = new Client({ mainServiceURL, authServiceURL: mainServiceURL, login: admin.login, password: admin.password });
+    await http.connect();
+    try {
+      const listed = await http.user.list(new UserListQuery({ login }));
+      assert.deepEqual(listed.map((u: any) => [u.id, u.login, u.role]), [[id, login, 1]]);
+      assert.deepEqual(await http.user.count(new UserCountQuery({ login })), { count: 1 });
+    } finally {
+      await http.disconnect();
+    }
+  }));
