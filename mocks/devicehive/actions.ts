@@ -5,10 +5,14 @@
 export const ACTION = {
   ANY: 0,
   NONE: 1,
+  GET_NETWORK: 2,
   GET_CURRENT_USER: 10,
   UPDATE_CURRENT_USER: 11,
   MANAGE_USER: 12,
+  MANAGE_NETWORK: 14,
   MANAGE_TOKEN: 15,
+  GET_DEVICE_TYPE: 17,
+  MANAGE_DEVICE_TYPE: 18,
 } as const;
 
 const NAMES: ReadonlyArray<readonly [number, string]> = [

@@ -24,9 +24,10 @@ function createViolations(user: UserUpdate): Violation[] {
  * say nothing about it, so it answers as the reference does, quirks included (status 3 passes the annotations and
  * fails as UserStatus.values()[3]).
  */
-export function createUser(ctx: DhContext, body: Json | undefined): UserRecord | Failure {
+export function createUser(ctx: DhContext, body: Json | undefined, wrongType: string = MESSAGES.INVALID_REQUEST_PARAMETERS): UserRecord | Failure {
   const user = readUserUpdate(body, ctx.behaviour);
-  if (user === WRONG_TYPE) return fail(400, MESSAGES.INVALID_REQUEST_PARAMETERS);
+  // A field of the wrong type is Jersey's binding error over REST, Gson's "Malformed Json received." over WebSocket.
+  if (user === WRONG_TYPE) return fail(400, wrongType);
   if (user === null) return fail(400, 'Error! Validation failed: Object is null');
   const violations = createViolations(user);
   if (violations.length > 0) return fail(400, hiveValidatorMessage(violations));

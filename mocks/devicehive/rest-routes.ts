@@ -7,6 +7,7 @@ import type { RestHandler } from './rest-call.ts';
 import { getInfo } from './rest-info.ts';
 import { restEmpty, restFailure } from './rest-respond.ts';
 import { postToken, postTokenCreate, postTokenRefresh } from './rest-token-routes.ts';
+import { getUserCount, getUsers } from './rest-user-list.ts';
 import { putUserById, putUserCurrent } from './rest-user-update.ts';
 import { deleteUserById, getUserById, getUserCurrent, postUser } from './rest-user-routes.ts';
 
@@ -20,7 +21,8 @@ const FIXED: Record<string, Methods> = {
   '/token': { POST: postToken },
   '/token/refresh': { POST: postTokenRefresh },
   '/token/create': { POST: postTokenCreate },
-  '/user': { POST: postUser },
+  '/user': { GET: getUsers, POST: postUser },
+  '/user/count': { GET: getUserCount },
   '/user/current': { GET: getUserCurrent, PUT: putUserCurrent },
 };
 const BY_ID: Methods = { GET: getUserById, PUT: putUserById, DELETE: deleteUserById };

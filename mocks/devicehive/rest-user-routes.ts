@@ -2,12 +2,12 @@ import type { HttpResponse } from '../../src/core/http-exchange.ts';
 import { ACTION } from './actions.ts';
 import { createUser } from './create-user.ts';
 import { fail, isFailure, type Failure } from './failure.ts';
+import { deleteUserAs, userVisibleTo } from './manage-users.ts';
 import { MESSAGES } from './messages.ts';
 import { authorize } from './principal.ts';
 import { readJsonBody } from './rest-body.ts';
 import type { RestCall } from './rest-call.ts';
 import { restEmpty, restJson } from './rest-respond.ts';
-import { ROLE } from './users.ts';
 import { publishedUser, submittedUser } from './user-views.ts';
 
 /** GET /user/current (GetCurrentUser). */
@@ -23,9 +23,9 @@ export function getUserById(call: RestCall): HttpResponse | Failure {
   const caller = authorize(call.ctx, call.principal, ACTION.MANAGE_USER);
   if (isFailure(caller)) return caller;
   if (call.id === undefined) return fail(404, MESSAGES.HTTP_404);
-  if (caller.role !== ROLE.ADMIN && caller.userId !== call.id) return { ...fail(403, MESSAGES.USER_NOT_FOUND(call.id)), bodyError: 404 };
-  const user = call.ctx.users.get(call.id);
-  return user ? restJson(200, publishedUser(user)) : fail(404, MESSAGES.USER_NOT_FOUND(call.id));
+  const user = userVisibleTo(call.ctx, caller, call.id);
+  if (user === 'hidden') return { ...fail(403, MESSAGES.USER_NOT_FOUND(call.id)), bodyError: 404 };
+  return user === 'missing' ? fail(404, MESSAGES.USER_NOT_FOUND(call.id)) : restJson(200, publishedUser(user));
 }
 
 /** POST /user (ManageUser): 201 with the USER_SUBMITTED view. */
@@ -43,6 +43,5 @@ export function deleteUserById(call: RestCall): HttpResponse | Failure {
   const caller = authorize(call.ctx, call.principal, ACTION.MANAGE_USER);
   if (isFailure(caller)) return caller;
   if (call.id === undefined) return fail(404, MESSAGES.HTTP_404);
-  if (caller.userId === call.id) return fail(403, MESSAGES.CANT_DELETE_CURRENT_USER_KEY);
-  return call.ctx.users.delete(call.id) ? restEmpty(204) : fail(404, MESSAGES.USER_NOT_FOUND(call.id));
+  return deleteUserAs(call.ctx, caller, call.id) ?? restEmpty(204);
 }

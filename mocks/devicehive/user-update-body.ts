@@ -33,7 +33,7 @@ function lenientString(v: Json): Read<string> {
 }
 
 /** Gson's Integer: an integral number in int range, or a string holding one ("1"). */
-function lenientInteger(v: Json): Read<number> {
+export function lenientInteger(v: Json): Read<number> {
   const n = typeof v === 'string' && /^[+-]?\d+$/.test(v.trim()) ? Number(v.trim()) : v;
   return typeof n === 'number' && Number.isInteger(n) && Math.abs(n) <= INT_MAX ? n : WRONG_TYPE;
 }

@@ -21,6 +21,12 @@ export function publishedUser(user: UserRecord): Record<string, Json> {
   };
 }
 
+/** USERS_LISTED: user/list and GET /user, the published fields without networks. */
+export function listedUser(user: UserRecord): Record<string, Json> {
+  const { networks: _networks, ...listed } = publishedUser(user);
+  return listed;
+}
+
 /** USER_SUBMITTED: the answer of POST /user, without login, role or status. */
 export function submittedUser(user: UserRecord): Record<string, Json> {
   return {

@@ -1,20 +1,13 @@
 import { ACTION } from './actions.ts';
 import { isFailure, type Failure } from './failure.ts';
-import { isJsonObject, own, type Json, type JsonObject } from './json.ts';
+import { isJsonObject, own, type JsonObject } from './json.ts';
 import { MESSAGES } from './messages.ts';
 import { authorize } from './principal.ts';
 import { createTokens } from './token-create.ts';
 import { loginWithPassword, refreshAccessToken } from './token-service.ts';
 import { wsError, wsFailure, wsSuccess, type Answer } from './ws-answer.ts';
+import { gsonText, MALFORMED } from './ws-fields.ts';
 import type { DeviceHiveSession } from './ws-session.ts';
-
-const MALFORMED: unique symbol = Symbol('malformed');
-
-/** A scalar property read as text (JsonElement.getAsString); objects and arrays are malformed. */
-function text(value: Json | undefined): string | null | typeof MALFORMED {
-  if (value === undefined || value === null) return null;
-  return typeof value === 'object' ? MALFORMED : String(value);
-}
 
 /** The auth service's REST errors come back as {code, error}; one without a body is the reference's bare 401. */
 function serviceFailure(session: DeviceHiveSession, request: JsonObject, failure: Failure): Answer {
@@ -23,7 +16,7 @@ function serviceFailure(session: DeviceHiveSession, request: JsonObject, failure
 
 /** authenticate {token} (CommonHandlers.java:86-111): 401 "Unauthorized" without a token, else the filter's verdict. */
 export async function authenticateAction(session: DeviceHiveSession, request: JsonObject): Promise<Answer> {
-  const token = text(own(request, 'token'));
+  const token = gsonText(own(request, 'token'));
   if (token === MALFORMED) return wsError(session.ctx, request, 400, MESSAGES.MALFORMED_JSON);
   // devicehive.all.auth.ws-authenticate-errors: the deviation answers these refusals with code 400.
   const code = session.ctx.behaviour.deviates('devicehive.all.auth.ws-authenticate-errors') ? 400 : 401;
@@ -35,8 +28,8 @@ export async function authenticateAction(session: DeviceHiveSession, request: Js
 
 /** token {login, password}: POST /token of the auth service, answered {accessToken, refreshToken}. */
 export async function tokenAction(session: DeviceHiveSession, request: JsonObject): Promise<Answer> {
-  const login = text(own(request, 'login'));
-  const password = text(own(request, 'password'));
+  const login = gsonText(own(request, 'login'));
+  const password = gsonText(own(request, 'password'));
   if (login === MALFORMED || password === MALFORMED) return wsError(session.ctx, request, 400, MESSAGES.MALFORMED_JSON);
   const pair = await loginWithPassword(session.ctx, login, password);
   if (isFailure(pair)) return serviceFailure(session, request, pair);
@@ -45,7 +38,7 @@ export async function tokenAction(session: DeviceHiveSession, request: JsonObjec
 
 /** token/refresh {refreshToken}: POST /token/refresh, answered {accessToken}. */
 export async function tokenRefreshAction(session: DeviceHiveSession, request: JsonObject): Promise<Answer> {
-  const token = text(own(request, 'refreshToken'));
+  const token = gsonText(own(request, 'refreshToken'));
   if (token === MALFORMED) return wsError(session.ctx, request, 400, MESSAGES.MALFORMED_JSON);
   if (token === null) return wsError(session.ctx, request, 400, MESSAGES.PAYLOAD_NOT_FOUND);
   const refreshed = await refreshAccessToken(session.ctx, token);

@@ -19,6 +19,8 @@ export class DeviceHiveSession {
   constructor(
     readonly ctx: DhContext,
     private readonly actions: ReadonlyMap<string, WsAction>,
+    /** The Host header of the WebSocket handshake (server/info builds the REST URL from it); none behind MQTT. */
+    readonly handshakeHost?: string,
   ) {}
 
   /** CommonHandlers.processAuthenticate: the identity is fixed here, role included, and not checked again later. */

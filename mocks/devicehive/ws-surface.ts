@@ -14,8 +14,8 @@ export function createWsSurface(ctx: DhContext): WsSurface {
   const actions = wsActions(ctx);
   return {
     accepts: (pathname) => pathname === WS_PATH,
-    open() {
-      const session = new DeviceHiveSession(ctx, actions);
+    open(_peer, request) {
+      const session = new DeviceHiveSession(ctx, actions, request.headers.host);
       return {
         async message(text) {
           const answer = await session.handle(text);

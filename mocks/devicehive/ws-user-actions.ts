@@ -8,6 +8,7 @@ import { authorizeUpdateCurrent, ownershipFailure } from './user-permissions.ts'
 import { readUserUpdate, wrongTypeFailure, WRONG_TYPE } from './user-update-body.ts';
 import { publishedUser } from './user-views.ts';
 import { wsError, wsFailure, wsSuccess, type Answer } from './ws-answer.ts';
+import { gsonLong, MALFORMED } from './ws-fields.ts';
 import type { DeviceHiveSession } from './ws-session.ts';
 
 /** user/getCurrent (GetCurrentUser): the user under the key current (UserHandlers.java:151-166). */
@@ -40,13 +41,6 @@ export async function userUpdateCurrentAction(session: DeviceHiveSession, reques
   return failure ? wsFailure(ctx, request, failure) : wsSuccess(ctx, request);
 }
 
-/** Gson's Long for userId: an integral number or a string holding one; other text is malformed JSON. */
-function readUserId(value: Json | undefined): number | null | undefined {
-  if (value === undefined || value === null) return null;
-  const n = typeof value === 'string' && /^[+-]?\d+$/.test(value) ? Number(value) : value;
-  return typeof n === 'number' && Number.isSafeInteger(n) ? n : undefined;
-}
-
 /** user/update {userId, user} (ManageUser; UserHandlers.java:190-213): the WebSocket counterpart of PUT /user/{id}. */
 export async function userUpdateAction(session: DeviceHiveSession, request: JsonObject): Promise<Answer> {
   const { ctx } = session;
@@ -56,8 +50,8 @@ export async function userUpdateAction(session: DeviceHiveSession, request: Json
   if (user === undefined || user === null) return wsError(ctx, request, 400, MESSAGES.USER_REQUIRED);
   const update = readUserUpdate(user, ctx.behaviour);
   if (update === WRONG_TYPE) return wsError(ctx, request, 400, MESSAGES.MALFORMED_JSON);
-  const userId = readUserId(own(request, 'userId'));
-  if (userId === undefined) return wsError(ctx, request, 400, MESSAGES.MALFORMED_JSON);
+  const userId = gsonLong(own(request, 'userId'));
+  if (userId === MALFORMED) return wsError(ctx, request, 400, MESSAGES.MALFORMED_JSON);
   if (userId === null) return wsError(ctx, request, 400, MESSAGES.USER_ID_REQUIRED);
   if (!ctx.users.get(userId)) return wsError(ctx, request, 404, MESSAGES.USER_NOT_FOUND(userId));
   const failure = ownershipFailure(ctx, caller, userId) ?? updateUser(ctx, userId, update, { id: caller.userId, role: caller.role }, 'id');
