@@ -6,14 +6,14 @@ export const CONTROL_PREFIX = '/__conform/';
 
 export interface ControlApi {
   families(): string[];
-  reset(family?: string): string[];
+  reset(family?: string): Promise<string[]>;
   traffic: TrafficLog;
 }
 
 const ROUTES = ['GET /__conform/health', 'POST /__conform/reset[?family=]', 'GET /__conform/traffic[?family=&transport=]', 'DELETE /__conform/traffic'];
 
 /** The mock's own small API: reset the state, inspect or clear the recorded traffic. */
-export function handleControl(control: ControlApi, method: string, url: string): HttpResponse {
+export async function handleControl(control: ControlApi, method: string, url: string): Promise<HttpResponse> {
   const { path, query } = splitUrl(url);
   const route = `${method} ${path.replace(/\/+$/, '')}`;
   const family = query.get('family') ?? undefined;
@@ -24,7 +24,12 @@ export function handleControl(control: ControlApi, method: string, url: string):
     case 'GET /__conform/health':
       return jsonResponse(200, { status: 'ok', families: control.families() });
     case 'POST /__conform/reset':
-      return jsonResponse(200, { reset: control.reset(family) });
+      try {
+        return jsonResponse(200, { reset: await control.reset(family) });
+      } catch {
+        // The reset is done in memory but the state file could not be written (stderr says why): not acknowledged.
+        return jsonResponse(500, { error: 'the state file could not be written; see the mock\'s stderr' });
+      }
     case 'GET /__conform/traffic':
       return jsonResponse(200, { entries: control.traffic.list({ family, transport: query.get('transport') ?? undefined }) });
     case 'DELETE /__conform/traffic':
