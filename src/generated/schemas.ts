@@ -1309,6 +1309,7 @@ export const SCHEMAS: Record<string, object> = {
         }
       },
       "state": { "description": "A file that keeps the state across restarts.", "type": "string", "minLength": 1 },
+      "controlToken": { "description": "When set, every call of the control API (/__conform/*) must carry it in an X-Conform-Token header.", "type": "string", "minLength": 8 },
       "targetsDir": { "description": "Where to write one target file per family for conform test.", "type": "string", "minLength": 1 }
     },
     "$defs": {

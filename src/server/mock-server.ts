@@ -19,6 +19,7 @@ import { familyModule } from './family-modules.ts';
 import { targetFile } from './targets.ts';
 import { prepareStatePath, readStateFile, refusedByFamily, type StateContent } from './state-file.ts';
 import { StateWriter } from './state-writer.ts';
+import { controlGuard } from './control-guard.ts';
 
 export interface Listener {
   family: Family;
@@ -86,6 +87,7 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
       return chosen.map(([f]) => f);
     },
     traffic,
+    guard: controlGuard(config.host, config.controlToken),
   };
   const host = hostForUrl(config.host);
   // A family in the file but not started keeps its part: starting with fewer families must not wipe the others.
@@ -149,6 +151,8 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
       await writer?.commit().catch(() => undefined);
     },
   };
+  // Seeded passwords (and the tokens credentials() hands out) are hidden in the traffic whatever shape they take.
+  traffic.addSecrets(await running.credentials());
   if (config.targetsDir) await writeTargets(running, config.targetsDir);
   return running;
 }
