@@ -115,6 +115,7 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .addOption(new Option('--deviate <requirement-id>', 'deliberately violate a requirement (repeatable)').argParser(collect))
     .option('--state <file>', 'keep the state in this file across restarts')
     .option('--targets-dir <dir>', 'write one target file per family for conform test')
+    .option('--control-token <token>', 'require this token (X-Conform-Token header) on every control API call')
     .option('--list-deviations', 'list the deviations the mock can switch on, and exit')
     .action(async (options) => setExit(await (await import('./mock-command.ts')).runMock(options, io)));
 

@@ -20,7 +20,7 @@ async function banner(mock: RunningMock, io: Output): Promise<void> {
   for (const [family, creds] of Object.entries(credentials)) io.out(`  ${family.padEnd(11)} credentials ${JSON.stringify(creds)}`);
   const profiles = mock.config.families.map((f) => `${f}=${mock.config.profiles[f]}`).join(', ');
   io.out(`  profiles: ${profiles}${mock.config.deviate.length ? `; deviations: ${mock.config.deviate.join(', ')}` : ''}`);
-  io.out(`  control: ${CONTROL_PREFIX}health, POST ${CONTROL_PREFIX}reset, GET ${CONTROL_PREFIX}traffic on every HTTP listener`);
+  io.out(`  control: ${CONTROL_PREFIX}health, POST ${CONTROL_PREFIX}reset, GET ${CONTROL_PREFIX}traffic on every HTTP listener${mock.config.controlToken ? ' (X-Conform-Token required)' : ''}`);
   if (mock.config.targetsDir) io.out(`  target files written to ${mock.config.targetsDir}`);
   io.out('  stop with Ctrl-C');
 }

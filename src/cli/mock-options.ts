@@ -25,6 +25,7 @@ export interface MockFlags {
   deviate?: string[];
   state?: string;
   targetsDir?: string;
+  controlToken?: string;
   listDeviations?: boolean;
 }
 
@@ -102,5 +103,6 @@ export function configFromFlags(flags: MockFlags): MockConfigInput {
   if (flags.deviate) layer.deviate = flags.deviate;
   if (flags.state) layer.state = flags.state;
   if (flags.targetsDir) layer.targetsDir = flags.targetsDir;
+  if (flags.controlToken) layer.controlToken = flags.controlToken;
   return layer as MockConfigInput;
 }

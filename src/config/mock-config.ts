@@ -21,6 +21,8 @@ export interface MockConfig {
   seed: Partial<Record<Family, unknown>>;
   state?: string;
   targetsDir?: string;
+  /** When set, every control API call carries it (X-Conform-Token); never printed. */
+  controlToken?: string;
 }
 
 /** A partial configuration, as a file, the environment or the flags give it. */
@@ -66,6 +68,7 @@ const ENV: Array<[string, (value: string) => MockConfigInput]> = [
   ['CONFORM_MOCK_DROP_RATE', (v) => ({ faults: { dropRate: Number(v) } })],
   ['CONFORM_MOCK_STATE', (v) => ({ state: v })],
   ['CONFORM_MOCK_TARGETS_DIR', (v) => ({ targetsDir: v })],
+  ['CONFORM_MOCK_CONTROL_TOKEN', (v) => ({ controlToken: v })],
 ];
 
 /** The environment's part of the configuration (CONFORM_MOCK_*). */

@@ -8,16 +8,38 @@ export const DROPPED: unique symbol = Symbol('conform.dropped');
 export type Dropped = typeof DROPPED;
 
 /**
+ * What makes an answer durable before it is sent (`--state`): the pipeline awaits commit() after the family answered
+ * and before the listener writes the answer, so a client never sees a write acknowledged that a crash could lose.
+ */
+export interface Durability {
+  commit(): Promise<void>;
+}
+
+/**
  * The one road every request takes, whatever carried it (fastify, ws, aedes or MSW): recorded on its way in, delayed
  * and perhaps faulted, answered by the family, its answers recorded on their way out and returned. So the listeners
  * and the MSW handlers only translate the wire into a request and the answers back into the wire, and recording,
  * latency and faults exist once. Families are names here: the core knows no family.
  */
 export class ExchangePipeline {
+  /** Set by the server when `--state` is on; none (MSW, tests) answers at once. */
+  durability: Durability | undefined;
+
   constructor(
     readonly traffic: TrafficLog,
     private readonly injector: Injector,
   ) {}
+
+  /** False when the state could not be made durable: the exchange is then not acknowledged as a success. */
+  private async durable(): Promise<boolean> {
+    if (!this.durability) return true;
+    try {
+      await this.durability.commit();
+      return true;
+    } catch {
+      return false;
+    }
+  }
 
   /** One HTTP request; an injected error is the family's own fault envelope. */
   async http(mock: FamilyMock, request: HttpRequest): Promise<HttpResponse | Dropped> {
@@ -25,7 +47,9 @@ export class ExchangePipeline {
     this.traffic.record({ family: mock.family, transport: 'http', direction: 'in', summary, body: request.body ?? undefined });
     const fault = await this.fault();
     if (fault === 'drop') return DROPPED;
-    const response = fault === 'error' ? mock.faultResponse() : await mock.http(request);
+    let response = fault === 'error' ? mock.faultResponse() : await mock.http(request);
+    // A write that cannot be made durable is answered as the family's server error, never as a success.
+    if (this.durability && !(await this.durable())) response = mock.faultResponse();
     this.traffic.record({ family: mock.family, transport: 'http', direction: 'out', summary, status: response.status, body: response.body ?? undefined });
     return response;
   }
@@ -38,6 +62,8 @@ export class ExchangePipeline {
     this.traffic.record({ family, transport: 'ws', direction: 'in', summary: binary ? `${connection} (binary)` : connection, body: text });
     if ((await this.fault()) === 'drop') return DROPPED;
     const answers = await session.message(text);
+    // No error envelope on this transport: the connection ends instead of acknowledging a write that is not durable.
+    if (this.durability && !(await this.durable())) return DROPPED;
     for (const answer of answers) this.pushed(family, 'ws', connection, answer);
     return answers;
   }
@@ -47,6 +73,7 @@ export class ExchangePipeline {
     this.traffic.record({ family, transport: 'mqtt', direction: 'in', summary: `${topic} ← ${client.clientId}`, body: payload.toString() });
     if ((await this.fault()) === 'drop') return DROPPED;
     const answers = await surface.message(client, topic, payload);
+    if (this.durability && !(await this.durable())) return DROPPED;
     for (const answer of answers) this.pushed(family, 'mqtt', answer.to === 'client' ? `${answer.topic} → ${client.clientId}` : answer.topic, answer.payload);
     return answers;
   }

@@ -20,6 +20,18 @@ function pause(ms: number): Promise<void> {
   return new Promise((resolve) => (ms > 0 ? setTimeout(resolve, ms) : nextTurn(resolve)));
 }
 
+/**
+ * How many writes every store of this process has taken. `--state` reads it to know whether an exchange changed
+ * anything (a read must not pay for a snapshot): every mutable state of the families lives in a VersionedStore, so
+ * a write that does not go through one would not be persisted. Process-wide on purpose: a store needs no wiring,
+ * and another mock in the same process only costs an extra snapshot.
+ */
+let writes = 0;
+
+export function storeWrites(): number {
+  return writes;
+}
+
 export class VersionConflictError extends Error {
   constructor(readonly id: string, readonly retries: number) {
     super(`version conflict on "${id}" after ${retries} retries`);
@@ -62,6 +74,7 @@ export class VersionedStore<T> {
     if (this.docs.has(id)) return undefined;
     const doc: StoredDocument<T> = { id, version: 1, source, visibleAt: this.visibleAt(write) };
     this.docs.set(id, doc);
+    writes++;
     return doc;
   }
 
@@ -76,6 +89,7 @@ export class VersionedStore<T> {
       previous: old ? { version: old.version, source: this.searchable(old) ?? old.source } : undefined,
     };
     this.docs.set(id, doc);
+    writes++;
     return doc;
   }
 
@@ -117,7 +131,9 @@ export class VersionedStore<T> {
   }
 
   delete(id: string): boolean {
-    return this.docs.delete(id);
+    const deleted = this.docs.delete(id);
+    if (deleted) writes++;
+    return deleted;
   }
 
   /** All documents as they are now (a get by id sees writes at once, as in Elasticsearch). */
@@ -137,6 +153,7 @@ export class VersionedStore<T> {
 
   clear(): void {
     this.docs.clear();
+    writes++;
   }
 
   export(): Array<{ id: string; version: number; source: T }> {
@@ -146,6 +163,7 @@ export class VersionedStore<T> {
   import(entries: Array<{ id: string; version: number; source: T }>): void {
     this.docs.clear();
     for (const e of entries) this.docs.set(e.id, { id: e.id, version: e.version, source: e.source, visibleAt: 0 });
+    writes++;
   }
 
   private visibleAt(write: WriteOptions): number {

@@ -1,7 +1,5 @@
-import { Redactor } from './redact.ts';
+import { REDACTED, Redactor } from './redact.ts';
 
-/** The control API shows traffic without secrets (passwords, tokens, Authorization values): see the README. */
-const redactor = new Redactor();
 
 /** One recorded message, as the control API shows it. */
 export interface TrafficEntry {
@@ -30,11 +28,14 @@ interface Recorded {
 const MAX_BODY = 4096;
 const decoder = new TextDecoder();
 
+/** The word the cut falls in: a secret cut in two is no longer recognizable (a JWT needs its dots), so it goes. */
+const CUT_WORD = /[A-Za-z0-9._~+/=:-]+$/;
+
 function text(body: string | Uint8Array | undefined): string | undefined {
   if (body === undefined) return undefined;
   const full = typeof body === 'string' ? body : decoder.decode(body.subarray(0, MAX_BODY + 1));
   const length = typeof body === 'string' ? body.length : body.length;
-  return length > MAX_BODY ? `${full.slice(0, MAX_BODY)}… (${length} ${typeof body === 'string' ? 'characters' : 'bytes'})` : full;
+  return length > MAX_BODY ? `${full.slice(0, MAX_BODY).replace(CUT_WORD, REDACTED)}… (${length} ${typeof body === 'string' ? 'characters' : 'bytes'})` : full;
 }
 
 /** What a reader of the traffic sees (an interface, so that built and source copies of the package agree on it). */
@@ -48,6 +49,8 @@ export class TrafficLog implements TrafficView {
   private readonly ring: Array<Recorded | undefined>;
   private next = 0;
   private size = 0;
+  /** The control API shows traffic without secrets (passwords, tokens, Authorization values): see the README. */
+  private readonly redactor = new Redactor();
 
   constructor(private readonly limit = 1000) {
     this.ring = new Array(limit);
@@ -60,12 +63,17 @@ export class TrafficLog implements TrafficView {
     if (this.size < this.limit) this.size++;
   }
 
+  /** Secrets to replace wherever they appear, whatever their shape (the seeded passwords, the tokens handed out). */
+  addSecrets(values: unknown): void {
+    this.redactor.addAll(values);
+  }
+
   list(filter: { family?: string; transport?: string } = {}): TrafficEntry[] {
     const out: TrafficEntry[] = [];
     for (let i = 0; i < this.size; i++) {
       const e = this.ring[(this.next - this.size + i + this.limit) % this.limit];
       if (!e || (filter.family && e.family !== filter.family) || (filter.transport && e.transport !== filter.transport)) continue;
-      out.push({ at: new Date(e.at).toISOString(), family: e.family, transport: e.transport, direction: e.direction, summary: redactor.text(e.summary), ...(e.status !== undefined ? { status: e.status } : {}), ...(e.body !== undefined ? { body: redactor.value(text(e.body)) } : {}) });
+      out.push({ at: new Date(e.at).toISOString(), family: e.family, transport: e.transport, direction: e.direction, summary: this.redactor.text(e.summary), ...(e.status !== undefined ? { status: e.status } : {}), ...(e.body !== undefined ? { body: this.redactor.value(text(e.body)) } : {}) });
     }
     return out;
   }

@@ -1309,6 +1309,7 @@ export const SCHEMAS: Record<string, object> = {
         }
       },
       "state": { "description": "A file that keeps the state across restarts.", "type": "string", "minLength": 1 },
+      "controlToken": { "description": "When set, every call of the control API (/__conform/*) must carry it in an X-Conform-Token header.", "type": "string", "minLength": 8 },
       "targetsDir": { "description": "Where to write one target file per family for conform test.", "type": "string", "minLength": 1 }
     },
     "$defs": {
@@ -1444,6 +1445,185 @@ export const SCHEMAS: Record<string, object> = {
             "type": "object",
             "additionalProperties": false,
             "properties": { "local": { "$ref": "../kuzzle/login.body.json" } }
+          }
+        }
+      }
+    }
+  },
+  "mock/state.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://conform.invalid/schemas/mock/state.json",
+    "title": "conform mock: the --state file",
+    "description": "What `conform mock --state <file>` writes after every acknowledged write and reads at start: each family's stores as {id, version, source} entries. A file that does not match is refused at start (CONFORM_ERR_STATE), never replaced by the seed. Each family checks its records further when it imports them.",
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "kuzzle": {
+        "type": "object",
+        "required": [
+          "users",
+          "profiles",
+          "roles",
+          "credentials",
+          "tokens",
+          "indexes"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "users": {
+            "$ref": "#/$defs/entries"
+          },
+          "profiles": {
+            "$ref": "#/$defs/entries"
+          },
+          "roles": {
+            "$ref": "#/$defs/entries"
+          },
+          "credentials": {
+            "$ref": "#/$defs/entries"
+          },
+          "tokens": {
+            "$ref": "#/$defs/entries"
+          },
+          "indexes": {
+            "$ref": "#/$defs/entries"
+          }
+        }
+      },
+      "devicehive": {
+        "type": "object",
+        "required": [
+          "users",
+          "nextId"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "users": {
+            "$ref": "#/$defs/entries"
+          },
+          "nextId": {
+            "type": "integer",
+            "minimum": 1
+          }
+        }
+      },
+      "userapi": {
+        "type": "object",
+        "required": [
+          "users"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "users": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "allOf": [
+                {
+                  "$ref": "#/$defs/entry"
+                }
+              ],
+              "properties": {
+                "source": {
+                  "$ref": "#/$defs/userapiRow"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "$defs": {
+      "entries": {
+        "type": "array",
+        "items": {
+          "$ref": "#/$defs/entry"
+        }
+      },
+      "entry": {
+        "type": "object",
+        "required": [
+          "id",
+          "version",
+          "source"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "minLength": 1
+          },
+          "version": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "source": {
+            "type": "object"
+          }
+        }
+      },
+      "userapiRow": {
+        "description": "A row of the userapi's users table (mocks/userapi/users.ts).",
+        "type": "object",
+        "required": [
+          "id",
+          "name",
+          "surname",
+          "role",
+          "email",
+          "password",
+          "description",
+          "image",
+          "created_at",
+          "updated_at",
+          "remember_token"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "name": {
+            "type": "string"
+          },
+          "surname": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "role": {
+            "type": "string"
+          },
+          "email": {
+            "type": "string"
+          },
+          "password": {
+            "type": "string"
+          },
+          "description": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "image": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "created_at": {
+            "type": "string"
+          },
+          "updated_at": {
+            "type": "string"
+          },
+          "remember_token": {
+            "type": [
+              "string",
+              "null"
+            ]
           }
         }
       }

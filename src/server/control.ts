@@ -1,19 +1,25 @@
 import { jsonResponse, splitUrl, type HttpResponse } from '../core/http-exchange.ts';
 import type { TrafficLog } from '../core/traffic.ts';
+import { refusal, type ControlGuard } from './control-guard.ts';
 
 /** Every listener answers the control API under this prefix, so a browser app can reach it on its own origin. */
 export const CONTROL_PREFIX = '/__conform/';
 
 export interface ControlApi {
   families(): string[];
-  reset(family?: string): string[];
+  reset(family?: string): Promise<string[]>;
   traffic: TrafficLog;
+  guard: ControlGuard;
 }
 
 const ROUTES = ['GET /__conform/health', 'POST /__conform/reset[?family=]', 'GET /__conform/traffic[?family=&transport=]', 'DELETE /__conform/traffic'];
 
 /** The mock's own small API: reset the state, inspect or clear the recorded traffic. */
-export function handleControl(control: ControlApi, method: string, url: string): HttpResponse {
+export async function handleControl(control: ControlApi, method: string, url: string, headers: Record<string, string | string[] | undefined>): Promise<HttpResponse> {
+  // Checked before the route: a refused caller learns nothing, not even which routes exist. No CORS header is ever
+  // sent, so a browser's preflight fails and a page's fetch cannot read any answer.
+  const refused = refusal(control.guard, method, headers);
+  if (refused) return jsonResponse(refused.status, { error: refused.error, code: refused.code });
   const { path, query } = splitUrl(url);
   const route = `${method} ${path.replace(/\/+$/, '')}`;
   const family = query.get('family') ?? undefined;
@@ -24,7 +30,12 @@ export function handleControl(control: ControlApi, method: string, url: string):
     case 'GET /__conform/health':
       return jsonResponse(200, { status: 'ok', families: control.families() });
     case 'POST /__conform/reset':
-      return jsonResponse(200, { reset: control.reset(family) });
+      try {
+        return jsonResponse(200, { reset: await control.reset(family) });
+      } catch {
+        // The reset is done in memory but the state file could not be written (stderr says why): not acknowledged.
+        return jsonResponse(500, { error: 'the state file could not be written; see the mock\'s stderr' });
+      }
     case 'GET /__conform/traffic':
       return jsonResponse(200, { entries: control.traffic.list({ family, transport: query.get('transport') ?? undefined }) });
     case 'DELETE /__conform/traffic':

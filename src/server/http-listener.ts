@@ -57,7 +57,7 @@ export function createHttpListener(options: HttpListenerOptions): FastifyInstanc
   };
 
   app.all('*', async (request, reply) => {
-    if (request.url.startsWith(CONTROL_PREFIX)) return send(reply, handleControl(control, request.method, request.url));
+    if (request.url.startsWith(CONTROL_PREFIX)) return send(reply, await handleControl(control, request.method, request.url, request.headers));
     const body = Buffer.isBuffer(request.body) && request.body.length > 0 ? new Uint8Array(request.body) : null;
     return answer(toExchange(request, body), reply);
   });

@@ -17,6 +17,9 @@ import { attachWebSocket } from './ws-listener.ts';
 import { createMqttListener, trackSockets, type MqttListener } from './mqtt-listener.ts';
 import { familyModule } from './family-modules.ts';
 import { targetFile } from './targets.ts';
+import { prepareStatePath, readStateFile, refusedByFamily, type StateContent } from './state-file.ts';
+import { StateWriter } from './state-writer.ts';
+import { controlGuard } from './control-guard.ts';
 
 export interface Listener {
   family: Family;
@@ -71,18 +74,25 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
   const mocks = new Map<Family, FamilyMock>();
   const listeners: Listener[] = [];
   const closers: Array<() => Promise<void>> = [];
-  const state = config.state && fs.existsSync(config.state) ? (JSON.parse(fs.readFileSync(config.state, 'utf8')) as Partial<Record<Family, unknown>>) : {};
+  // The state file is read and checked before anything listens: a file conform cannot load refuses the start.
+  if (config.state) prepareStatePath(config.state);
+  const state: StateContent = (config.state ? readStateFile(config.state) : undefined) ?? {};
   const control = {
     families: () => [...mocks.keys()],
-    reset: (family?: string) => {
+    reset: async (family?: string) => {
       const chosen = [...mocks.entries()].filter(([f]) => !family || f === family);
       for (const [, mock] of chosen) mock.reset();
       traffic.clear();
+      await writer?.commit();
       return chosen.map(([f]) => f);
     },
     traffic,
+    guard: controlGuard(config.host, config.controlToken),
   };
   const host = hostForUrl(config.host);
+  // A family in the file but not started keeps its part: starting with fewer families must not wipe the others.
+  const writer = config.state ? new StateWriter(config.state, () => ({ ...state, ...exportAll(mocks) }), reportStateError) : undefined;
+  pipeline.durability = writer;
   try {
     for (const family of config.families) {
       const module = familyModule(family);
@@ -93,7 +103,13 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
         seed: config.seed[family],
         refreshDelayMs: config.refreshDelayMs,
       });
-      if (state[family] !== undefined) mock.importState(state[family]);
+      if (state[family] !== undefined) {
+        try {
+          mock.importState(state[family]);
+        } catch (error) {
+          throw refusedByFamily(config.state!, family, error);
+        }
+      }
       mocks.set(family, mock);
       const app = createHttpListener({ mock, pipeline, control });
       const wss: WebSocketServer | undefined = attachWebSocket(app.server, mock, pipeline);
@@ -113,6 +129,7 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
         listeners.push({ family, transport: 'mqtt', url: `mqtt://${host}:${mqttPort}` });
       }
     }
+    if (writer) writer.writeNow();
   } catch (error) {
     await Promise.allSettled(closers.map((close) => close()));
     throw error;
@@ -129,21 +146,27 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
       return out as Record<Family, SeededCredentials>;
     },
     stop: async () => {
-      if (config.state) saveState(config.state, mocks);
+      // Every acknowledged write is on disk already; the last commit covers exchanges the closing cut short.
       await Promise.allSettled(closers.map((close) => close()));
+      await writer?.commit().catch(() => undefined);
     },
   };
+  // Seeded passwords (and the tokens credentials() hands out) are hidden in the traffic whatever shape they take.
+  traffic.addSecrets(await running.credentials());
   if (config.targetsDir) await writeTargets(running, config.targetsDir);
   return running;
 }
 
-/** Writes the state atomically (a temporary file renamed), so a crash never leaves half a file. */
-export function saveState(file: string, mocks: Map<Family, FamilyMock>): void {
-  const state = Object.fromEntries([...mocks].map(([family, mock]) => [family, mock.exportState()]));
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, JSON.stringify(state));
-  fs.renameSync(temporary, file);
+function exportAll(mocks: Map<Family, FamilyMock>): StateContent {
+  return Object.fromEntries([...mocks].map(([family, mock]) => [family, mock.exportState()]));
+}
+
+/** A state write that fails at run time: said once per reason on stderr (the requests get server errors meanwhile). */
+const reported = new Set<string>();
+function reportStateError(error: Error): void {
+  if (reported.has(error.message)) return;
+  reported.add(error.message);
+  process.stderr.write(`conform mock: ${error.message}; writes are answered as server errors until it can be written\n`);
 }
 
 async function writeTargets(running: RunningMock, dir: string): Promise<void> {

@@ -28,14 +28,14 @@ test('the control API resets the state and shows the recorded traffic', async ()
     assert.equal(await rename(base, await aliceToken(base), 'Changed'), 200);
     const traffic = (await (await fetch(`${base}/__conform/traffic?transport=http`)).json()) as { entries: Array<{ summary: string; status?: number }> };
     assert.ok(traffic.entries.some((e) => e.summary === 'PUT /api/user/update' && e.status === 200));
-    const reset = await fetch(`${base}/__conform/reset`, { method: 'POST' });
+    const reset = await fetch(`${base}/__conform/reset`, { method: 'POST', headers: { 'x-conform-control': '1' } });
     assert.deepEqual(await reset.json(), { reset: ['userapi'] });
     const detail = (await (await fetch(`${base}/api/user/detail/1`)).json()) as { user: { name: string } };
     assert.equal(detail.user.name, 'Alice');
     const unknown = await fetch(`${base}/__conform/nothing`);
     assert.equal(unknown.status, 404);
     assert.match(JSON.stringify(await unknown.json()), /POST \/__conform\/reset/);
-    assert.equal((await fetch(`${base}/__conform/reset?family=kuzle`, { method: 'POST' })).status, 400);
+    assert.equal((await fetch(`${base}/__conform/reset?family=kuzle`, { method: 'POST', headers: { 'x-conform-control': '1' } })).status, 400);
   } finally {
     await mock.stop();
   }

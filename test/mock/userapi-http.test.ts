@@ -41,7 +41,7 @@ describe('userapi mock over a real socket (documented profile)', () => {
   });
   after(() => mock.stop());
   beforeEach(async () => {
-    await fetch(`${base}/__conform/reset`, { method: 'POST' });
+    await fetch(`${base}/__conform/reset`, { method: 'POST', headers: { 'x-conform-control': '1' } });
     token = await login('alice@example.com', 'alice-password');
   });
 
