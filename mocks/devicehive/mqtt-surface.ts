@@ -18,6 +18,9 @@ interface MqttClientState {
 export function createMqttSurface(ctx: DhContext): MqttSurface {
   const actions = wsActions(ctx);
   const clients = new Map<string, MqttClientState>();
+  // The latest CONNECT of each client id still logging in. Of CONNECTs racing on one id only the newest is accepted:
+  // the broker then closes any older holder ([MQTT-3.1.4-2]), and the id's state is the one the survivor uses.
+  const connecting = new Map<string, object>();
   const deviates = (id: string) => ctx.behaviour.deviates(id);
 
   /** CONNECT with credentials: the broker sends token, then authenticate, before it accepts (broker.js:481-500). */
@@ -33,15 +36,22 @@ export function createMqttSurface(ctx: DhContext): MqttSurface {
   return {
     async connect(client, username, password): Promise<MqttConnectResult> {
       if (clients.has(client.clientId)) return { ok: false, returnCode: 5, reason: `User with id ${client.clientId} already connected` };
-      const state: MqttClientState = { session: new DeviceHiveSession(ctx, actions), authorized: false, subscriptions: new Set() };
-      // devicehive.updateCurrent.auth.mqtt-connect-credentials: the deviation ignores the credentials.
-      if (username && password && !deviates('devicehive.updateCurrent.auth.mqtt-connect-credentials')) {
-        const refused = await logIn(state, username, password.toString());
-        // devicehive.updateCurrent.auth.mqtt-connect-bad-credentials: the deviation lets the client in, anonymous.
-        if (refused !== undefined && !deviates('devicehive.updateCurrent.auth.mqtt-connect-bad-credentials')) return { ok: false, returnCode: 5, reason: refused };
+      const attempt = {};
+      connecting.set(client.clientId, attempt);
+      try {
+        const state: MqttClientState = { session: new DeviceHiveSession(ctx, actions), authorized: false, subscriptions: new Set() };
+        // devicehive.updateCurrent.auth.mqtt-connect-credentials: the deviation ignores the credentials.
+        if (username && password && !deviates('devicehive.updateCurrent.auth.mqtt-connect-credentials')) {
+          const refused = await logIn(state, username, password.toString());
+          // devicehive.updateCurrent.auth.mqtt-connect-bad-credentials: the deviation lets the client in, anonymous.
+          if (refused !== undefined && !deviates('devicehive.updateCurrent.auth.mqtt-connect-bad-credentials')) return { ok: false, returnCode: 5, reason: refused };
+        }
+        if (connecting.get(client.clientId) !== attempt) return { ok: false, returnCode: 5, reason: `User with id ${client.clientId} already connected` };
+        clients.set(client.clientId, state);
+        return { ok: true };
+      } finally {
+        if (connecting.get(client.clientId) === attempt) connecting.delete(client.clientId);
       }
-      clients.set(client.clientId, state);
-      return { ok: true };
     },
 
     /** brokerAuthorizeSubscriptionHandler (broker.js:508-567). */

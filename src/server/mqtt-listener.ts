@@ -2,6 +2,8 @@ import net from 'node:net';
 import { Aedes, type Client } from 'aedes';
 import type { FamilyMock, MqttAnswer, MqttClientApi } from '../core/family.ts';
 import { DROPPED, type ExchangePipeline } from '../core/pipeline.ts';
+import { refusesEmptyClientId } from './mqtt-client-id.ts';
+import { guardMqttSocket, guardRefusal } from './mqtt-packet-guard.ts';
 
 const DROPPED_TOPIC = '$conform/dropped/';
 
@@ -21,6 +23,11 @@ export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePip
   if (!surface) return undefined;
   // Keyed by the connection, not the client id: a refused CONNECT and a later one with the same id are two clients.
   const clients = new WeakMap<Client, MqttClientApi>();
+  // The connection that holds each client id for the surface. aedes closes the previous holder when a newer one
+  // connects ([MQTT-3.1.4-2]); that close must not end the surface's state for the id, which is now the newer one's.
+  const owners = new Map<string, Client>();
+  // CONNECTs with a zero-byte client id and CleanSession 0, answered CONNACK 0x02 at authentication.
+  const rejectedIds = new WeakSet<Client>();
   let broker: Aedes;
 
   const toClient = (client: Client, topic: string, payload: string): void =>
@@ -48,11 +55,28 @@ export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePip
     return created;
   };
 
+  /** The surface accepted the client: it holds the id, unless its connection ended meanwhile. */
+  const accept = (client: Client): void => {
+    if (!client.closed) owners.set(client.id, client);
+    else if (!owners.has(client.id)) surface.disconnected(client.id);
+  };
+
   broker = await Aedes.createBroker({
+    preConnect: (client, packet, done) => {
+      // A packet parsed from the chunk in which the guard refused the stream is not acted on.
+      const refusal = guardRefusal(client.conn);
+      if (refusal) return done(new Error(refusal.code), false);
+      if (refusesEmptyClientId(packet)) rejectedIds.add(client);
+      done(null, true);
+    },
     authenticate: (client, username, password, done) => {
+      if (rejectedIds.has(client)) return done(Object.assign(new Error('identifier rejected'), { returnCode: 2 }) as never, false);
       surface.connect(api(client), username ?? undefined, password ?? undefined).then(
         (result) => {
-          if (result.ok) return done(null, true);
+          if (result.ok) {
+            accept(client);
+            return done(null, true);
+          }
           const error = Object.assign(new Error(result.reason), { returnCode: result.returnCode });
           return done(error as never, false);
         },
@@ -91,6 +115,8 @@ export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePip
   });
   broker.on('clientDisconnect', (client) => {
     clients.delete(client);
+    if (owners.get(client.id) !== client) return;
+    owners.delete(client.id);
     surface.disconnected(client.id);
   });
   // A malformed packet or a protocol violation ends that client's connection only.
@@ -100,6 +126,7 @@ export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePip
   const server = net.createServer({ noDelay: true }, (socket) => {
     socket.setNoDelay(true);
     broker.handle(socket);
+    guardMqttSocket(socket);
   });
   return {
     server,
