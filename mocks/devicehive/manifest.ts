@@ -15,6 +15,12 @@ export const manifest = {
   targetAuth: { kind: 'as-seeded' },
   adminLoginField: 'login',
   mqttRequestTopic: 'dh/request',
+  // Behind nginx (devicehive.md §1.1: the docker-compose proxy) with its defaults: client_header_timeout 60 s for the
+  // headers, client_body_timeout 60 s between two reads of the body, keepalive_timeout 75 s; a timed-out request is
+  // closed without an answer (nginx terminates on 408, it does not send it). nginx has no total budget: the 300 s
+  // ceiling is Node's default requestTimeout, kept so that no request lasts for ever.
+  httpTimeouts: { headersMs: 60_000, requestMs: 300_000, idleMs: 60_000, keepAliveMs: 75_000 },
+  wsOversize: 'close-1009',
   documentedRoutes: [
     { method: 'put', path: '/user/{id}' },
     { method: 'put', path: '/user/current' },

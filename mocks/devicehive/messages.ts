@@ -37,6 +37,7 @@ export const MESSAGES = {
   UNKNOWN_ENDPOINT: "'action' field could not be parsed to known endpoint",
   ILLEGAL_ARGUMENT: (action: string) => `Illegal argument: ${action}`,
   /** Jersey's own texts for routing failures (AllExceptionMapper keeps the exception message). */
+  HTTP_400: 'HTTP 400 Bad Request',
   HTTP_404: 'HTTP 404 Not Found',
   HTTP_405: 'HTTP 405 Method Not Allowed',
   HTTP_413: 'HTTP 413 Request Entity Too Large',

@@ -5,11 +5,15 @@ import { MESSAGES } from './messages.ts';
 
 /**
  * The JSON entity of a PUT or POST: `undefined` when there is none. A missing Content-Type counts as JSON
- * (FE/application/filter/ContentTypeFilter.java); another one is refused by Jersey's @Consumes(APPLICATION_JSON).
+ * (FE/application/filter/ContentTypeFilter.java); a blank one is a bad request (400); another one is refused by
+ * Jersey's @Consumes(APPLICATION_JSON) (415).
  * `malformed` is the caller's answer to text that is not JSON, which differs per route.
  */
 export function readJsonBody(request: HttpRequest, malformed: () => Failure): { value: Json | undefined } | Failure {
   if (request.bodyTooLarge) return fail(413, MESSAGES.HTTP_413);
+  // A Content-Type header that is there but blank is no media type Jersey can parse (MediaType.valueOf("") throws):
+  // the request is refused with 400 before any resource method runs, where a missing header defaults to JSON.
+  if (request.headers['content-type']?.trim() === '') return fail(400, MESSAGES.HTTP_400);
   const media = mediaType(request.headers);
   if (media !== '' && media !== 'application/json' && !media.endsWith('+json')) return fail(415, MESSAGES.HTTP_415);
   let text: string;

@@ -198,3 +198,19 @@ test('a locked user is refused at once; the administrator can unlock it', async 
   assert.equal((await rest(mock, 'PUT', '/user/current', { token: c.token, body: { data: { x: 1 } } })).status, 204);
   assert.equal(ADMIN.login, (await userById(mock, 1)).login);
 });
+
+test('a blank Content-Type header is a bad request (400, nothing changes); a missing one still means JSON', async () => {
+  const { mock } = createTestMock();
+  const c = await createClient(mock, { data: { keep: true } });
+  const blank = await rest(mock, 'PUT', '/user/current', { token: c.token, body: { data: { x: 1 } }, headers: { 'content-type': '' } });
+  assert.deepEqual([blank.status, blank.body], [400, { error: 400, message: 'HTTP 400 Bad Request' }]);
+  assert.deepEqual((await userById(mock, c.id)).data, { keep: true });
+  const missing = await mock.http({
+    method: 'PUT',
+    url: '/api/rest/user/current',
+    headers: { host: 'localhost:8080', authorization: `Bearer ${c.token}` },
+    body: new TextEncoder().encode('{"data":{"x":1}}'),
+  });
+  assert.equal(missing.status, 204);
+  assert.deepEqual((await userById(mock, c.id)).data, { x: 1 });
+});

@@ -87,10 +87,20 @@ export class KuzzleError extends Error {
   }
 }
 
+/**
+ * Kuzzle's PluginImplementationError appends this to its message, so the real
+ * server's answer to an internal failure ends with it (kuzzle-observed-2.json pair 78). Props keep the bare text.
+ */
+const PLUGIN_IMPLEMENTATION_SUFFIX = '\nThis is probably not a Kuzzle error, but a problem with a plugin implementation.';
+
+/** The errors of the catalogue that are PluginImplementationErrors (status 500 of the plugin domain). */
+const PLUGIN_IMPLEMENTATION: ReadonlySet<ErrorId> = new Set(['plugin.runtime.unexpected_error']);
+
 /** kerror.get(id, ...placeholders). */
 export function kerror(id: ErrorId, ...props: unknown[]): KuzzleError {
   const [code, status, template] = CATALOGUE[id];
-  return new KuzzleError(formatMessage(template, props), status, id, code, props);
+  const message = formatMessage(template, props) + (PLUGIN_IMPLEMENTATION.has(id) ? PLUGIN_IMPLEMENTATION_SUFFIX : '');
+  return new KuzzleError(message, status, id, code, props);
 }
 
 /** An id-less error, as `new BadRequestError(message)` (status 400) or a plugin's own error class. */

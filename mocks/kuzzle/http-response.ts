@@ -26,7 +26,8 @@ export function bareErrorResponse(behaviour: Behaviour, error: KuzzleError, orig
 /**
  * A routed response (httpWriteRequestHeaders, httpwsProtocol.js:733-774): the envelope, with the status line equal to
  * its status, X-Kuzzle-Request-Id, the router's default headers and X-Kuzzle-Node, which reads "undefined" since
- * Kuzzle 2.46 (kuzzle-observed.md). Responses are never compressed: Content-Encoding identity.
+ * Kuzzle 2.46 (kuzzle-observed.md). The family answers Content-Encoding identity: the HTTP listener compresses it
+ * when the client accepts gzip or deflate, as the real server does (kuzzle-observed-2.json pair 44); MSW keeps identity.
  * Kuzzle also sends Connection: close; the mock keeps connections alive instead, since no client can rely on the
  * close and it would make every request of a client pay a new TCP handshake (docs/decisions/0004).
  */

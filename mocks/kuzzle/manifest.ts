@@ -15,6 +15,14 @@ export const manifest = {
   targetAuth: { kind: 'as-seeded' },
   adminLoginField: 'username',
   mqttRequestTopic: 'Kuzzle/request',
+  // uWebSockets.js closes an HTTP connection silent for 10 s (HTTP_IDLE_TIMEOUT_S in its HttpContext), in the headers,
+  // the body or between two requests, without an answer. It has no total budget of its own; 65 s bounds a request
+  // dribbled just fast enough to stay under the idle timeout (no better figure in research/kuzzle.md).
+  httpTimeouts: { headersMs: 65_000, requestMs: 65_000, idleMs: 10_000, keepAliveMs: 10_000 },
+  // Accept-Encoding gzip or deflate gets a compressed answer (kuzzle.md §2.2, kuzzle-observed-2.json pair 44).
+  httpCompression: true,
+  // A 1.2 MB frame closes the socket with 1006 and no answer (kuzzle.md §3, kuzzle-observed-2.json pair 147).
+  wsOversize: 'drop',
   documentedRoutes: [
     { method: 'put', path: '/_me' },
     { method: 'put', path: '/_updateSelf', deprecated: true },

@@ -7,6 +7,7 @@ import type { FamilyPorts } from '../families/registry.ts';
 import { schemaValidator } from '../core/validation.ts';
 import { formatAjvErrors } from '../core/ajv-errors.ts';
 import { ToolError } from '../core/tool-error.ts';
+import type { HttpTimeouts } from '../core/manifest.ts';
 
 export interface MockConfig {
   families: Family[];
@@ -21,6 +22,8 @@ export interface MockConfig {
   seed: Partial<Record<Family, unknown>>;
   state?: string;
   targetsDir?: string;
+  /** Replaces the families' HTTP timeouts (their manifests' httpTimeouts), field by field: tests use short ones. */
+  httpTimeouts?: Partial<HttpTimeouts>;
   /** When set, every control API call carries it (X-Conform-Token); never printed. */
   controlToken?: string;
 }

@@ -15,6 +15,21 @@ export interface PortSpec {
   readonly help: string;
 }
 
+/**
+ * How long the real server waits for a slow client, in milliseconds; 0 means no limit. A request cut by one of these
+ * is closed without an answer, as the real servers do.
+ */
+export interface HttpTimeouts {
+  /** From the first byte of a request to the end of its headers. */
+  readonly headersMs: number;
+  /** From the first byte of a request to the end of its body. */
+  readonly requestMs: number;
+  /** Silence on a connection in the middle of a request. */
+  readonly idleMs: number;
+  /** Silence on a kept-alive connection between two requests. */
+  readonly keepAliveMs: number;
+}
+
 export interface FamilyManifest {
   readonly family: string;
   /** The family's name as people write it, e.g. "WebSocket API" for "websocket-api". */
@@ -36,5 +51,14 @@ export interface FamilyManifest {
   /** The field of the admin's login in the target file's auth.admin, when the target logs in as an admin. */
   readonly adminLoginField?: string;
   /** The routes the family's documents name; its OpenAPI description must have each and mark the deprecated alias. */
+  /** The real server's timeouts on its HTTP port. */
+  readonly httpTimeouts: HttpTimeouts;
+  /** The real server compresses an answer with gzip or deflate when the request's Accept-Encoding allows it. */
+  readonly httpCompression?: boolean;
+  /**
+   * What the WebSocket does with a frame over the size limit: 'close-1009' sends a close frame with 1009 (Message Too
+   * Big); 'drop' cuts the TCP connection with no close frame, so the client sees 1006.
+   */
+  readonly wsOversize?: 'close-1009' | 'drop';
   readonly documentedRoutes: ReadonlyArray<{ readonly method: string; readonly path: string; readonly deprecated?: boolean }>;
 }

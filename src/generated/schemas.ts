@@ -1309,11 +1309,23 @@ export const SCHEMAS: Record<string, object> = {
         }
       },
       "state": { "description": "A file that keeps the state across restarts.", "type": "string", "minLength": 1 },
+      "httpTimeouts": {
+        "description": "The HTTP timeouts of every family in milliseconds (0: none), replacing the real servers' (kuzzle: 10 s idle; devicehive and userapi: nginx's 60 s for headers and body, 75 s keep-alive). A request cut by one is closed without an answer.",
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "headersMs": { "$ref": "#/$defs/timeoutMs" },
+          "requestMs": { "$ref": "#/$defs/timeoutMs" },
+          "idleMs": { "$ref": "#/$defs/timeoutMs" },
+          "keepAliveMs": { "$ref": "#/$defs/timeoutMs" }
+        }
+      },
       "controlToken": { "description": "When set, every call of the control API (/__conform/*) must carry it in an X-Conform-Token header.", "type": "string", "minLength": 8 },
       "targetsDir": { "description": "Where to write one target file per family for conform test.", "type": "string", "minLength": 1 }
     },
     "$defs": {
       "port": { "description": "0 picks a free port.", "type": "integer", "minimum": 0, "maximum": 65535 },
+      "timeoutMs": { "description": "Milliseconds; 0 for no limit.", "type": "integer", "minimum": 0, "maximum": 3600000 },
       "ports": {
         "type": "object",
         "additionalProperties": false,

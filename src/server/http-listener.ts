@@ -5,6 +5,10 @@ import { DROPPED, type ExchangePipeline } from '../core/pipeline.ts';
 import { handleControl, CONTROL_PREFIX, type ControlApi } from './control.ts';
 
 import { MAX_BODY_BYTES } from '../core/limits.ts';
+import type { HttpTimeouts } from '../core/manifest.ts';
+import { compressed, type WireResponse } from './http-compress.ts';
+import { routeEveryMethod } from './http-methods.ts';
+import { closeTimedOutRequests, timeoutOptions } from './http-timeouts.ts';
 
 export { MAX_BODY_BYTES };
 
@@ -13,6 +17,10 @@ export interface HttpListenerOptions {
   pipeline: ExchangePipeline;
   control: ControlApi;
   maxBodyBytes?: number;
+  /** The family's timeouts (its manifest's, or the configuration's). */
+  timeouts: HttpTimeouts;
+  /** Compress answers the family leaves as identity when the client accepts gzip or deflate (Kuzzle). */
+  compression?: boolean;
 }
 
 function toExchange(request: FastifyRequest, body: Uint8Array | null, bodyTooLarge = false): HttpRequest {
@@ -28,7 +36,7 @@ function toExchange(request: FastifyRequest, body: Uint8Array | null, bodyTooLar
  * byte for byte (fastify would add "; charset=utf-8" to a string's content type), and a string body lets Node write
  * the head and the body in one write and compute Content-Length (a Buffer takes a writev of two).
  */
-function send(reply: FastifyReply, response: HttpResponse): FastifyReply {
+function send(reply: FastifyReply, response: WireResponse): FastifyReply {
   reply.hijack();
   const raw = reply.raw;
   raw.statusCode = response.status;
@@ -45,13 +53,15 @@ function send(reply: FastifyReply, response: HttpResponse): FastifyReply {
  */
 export function createHttpListener(options: HttpListenerOptions): FastifyInstance {
   const { mock, pipeline, control } = options;
-  const app = Fastify({ bodyLimit: options.maxBodyBytes ?? MAX_BODY_BYTES, logger: false, return503OnClosing: false });
+  const app = Fastify({ bodyLimit: options.maxBodyBytes ?? MAX_BODY_BYTES, logger: false, return503OnClosing: false, ...timeoutOptions(options.timeouts) });
+  closeTimedOutRequests(app.server);
+  routeEveryMethod(app);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   const answer = async (exchange: HttpRequest, reply: FastifyReply): Promise<FastifyReply | void> => {
     const response = await pipeline.http(mock, exchange);
-    if (response !== DROPPED) return send(reply, response);
+    if (response !== DROPPED) return send(reply, options.compression ? await compressed(response, exchange.headers['accept-encoding']) : response);
     reply.raw.socket?.destroy();
     return reply.hijack();
   };

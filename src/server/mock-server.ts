@@ -111,8 +111,9 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
         }
       }
       mocks.set(family, mock);
-      const app = createHttpListener({ mock, pipeline, control });
-      const wss: WebSocketServer | undefined = attachWebSocket(app.server, mock, pipeline);
+      const timeouts = { ...module.manifest.httpTimeouts, ...config.httpTimeouts };
+      const app = createHttpListener({ mock, pipeline, control, timeouts, compression: module.manifest.httpCompression ?? false });
+      const wss: WebSocketServer | undefined = attachWebSocket(app.server, mock, pipeline, module.manifest.wsOversize);
       closers.push(async () => {
         for (const client of wss?.clients ?? []) client.terminate();
         wss?.close();

@@ -5,10 +5,25 @@ import { DROPPED, type ExchangePipeline } from '../core/pipeline.ts';
 import { MAX_BODY_BYTES } from './http-listener.ts';
 
 /**
- * Serves a family's WebSocket surface on its HTTP server. Frames over the size limit close the socket (1009),
- * as uWebSockets does for Kuzzle; a session's failure never reaches the process.
+ * ws answers a frame over maxPayload with a 1009 close frame (Message Too Big). A family whose real server drops the
+ * connection instead (uWebSockets for Kuzzle: the client sees 1006) gets that close turned into a cut; ws calls
+ * close(1009) for the size limit only, and no family closes with 1009 itself.
  */
-export function attachWebSocket(server: Server, mock: FamilyMock, pipeline: ExchangePipeline): WebSocketServer | undefined {
+function dropOversizeFrames(ws: WebSocket): void {
+  const close = ws.close.bind(ws);
+  ws.close = (code?: number, reason?: string | Buffer) => (code === 1009 ? ws.terminate() : close(code, reason));
+}
+
+/**
+ * Serves a family's WebSocket surface on its HTTP server. Frames over the size limit close the socket as the family's
+ * real server does (manifest wsOversize); a session's failure never reaches the process.
+ */
+export function attachWebSocket(
+  server: Server,
+  mock: FamilyMock,
+  pipeline: ExchangePipeline,
+  oversize: 'close-1009' | 'drop' = 'close-1009',
+): WebSocketServer | undefined {
   const surface = mock.ws;
   if (!surface) return undefined;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES, perMessageDeflate: false });
@@ -20,6 +35,7 @@ export function attachWebSocket(server: Server, mock: FamilyMock, pipeline: Exch
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws: WebSocket) => {
+      if (oversize === 'drop') dropOversizeFrames(ws);
       const id = `ws-${++connections}`;
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(request.headers)) if (typeof v === 'string') headers[k] = v;
