@@ -18,7 +18,7 @@ import { createWsSurface } from './ws-surface.ts';
 export function create(options: FamilyOptions): FamilyMock {
   const now = options.now ?? Date.now;
   const seed = loadSeed(options.seed);
-  const state = createState({ refreshDelayMs: options.refreshDelayMs ?? 1000, updateWindowMs: 0, now });
+  const state = createState({ refreshDelayMs: options.refreshDelayMs ?? 1000, updateWindowMs: options.conflictWindowMs ?? 0, now });
   const env: MockEnv = {
     state,
     behaviour: options.behaviour,

@@ -21,6 +21,7 @@ export interface MockFlags {
   dropRate?: number;
   faultSeed?: number;
   refreshDelay?: number;
+  conflictWindow?: number;
   profile?: string[];
   deviate?: string[];
   state?: string;
@@ -91,6 +92,7 @@ export function configFromFlags(flags: MockFlags): MockConfigInput {
     layer.faults = { errorRate: flags.errorRate, dropRate: flags.dropRate, seed: flags.faultSeed };
   }
   if (flags.refreshDelay !== undefined) layer.refreshDelayMs = flags.refreshDelay;
+  if (flags.conflictWindow !== undefined) layer.conflictWindowMs = flags.conflictWindow;
   if (flags.profile) {
     const profiles: Record<string, string> = {};
     for (const name of flags.profile) {

@@ -19,6 +19,8 @@ export interface MockConfig {
   latency: { fixedMs: number; jitterMs: number };
   faults: { errorRate: number; dropRate: number; seed: number };
   refreshDelayMs: number;
+  /** Kuzzle: how long an update with retryOnConflict=0 stays open to a conflict (0: one event-loop turn). */
+  conflictWindowMs: number;
   seed: Partial<Record<Family, unknown>>;
   state?: string;
   targetsDir?: string;
@@ -56,6 +58,7 @@ export function defaultConfig(): MockConfig {
     latency: { fixedMs: 0, jitterMs: 0 },
     faults: { errorRate: 0, dropRate: 0, seed: 1 },
     refreshDelayMs: 1000,
+    conflictWindowMs: 0,
     seed: {},
   };
 }

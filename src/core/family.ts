@@ -13,6 +13,8 @@ export interface FamilyOptions {
   seed?: unknown;
   /** Milliseconds before a write made without refresh=wait_for becomes visible to searches. */
   refreshDelayMs?: number;
+  /** Kuzzle: how long an update with retryOnConflict=0 is open to a conflict (0: one event-loop turn). */
+  conflictWindowMs?: number;
   now?: () => number;
 }
 

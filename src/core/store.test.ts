@@ -64,3 +64,28 @@ test('an update whose change throws writes nothing', async () => {
   await assert.rejects(s.update('a', () => { throw new Error('invalid'); }, { waitForRefresh: true, retryOnConflict: 0 }), /invalid/);
   assert.equal(s.get('a')?.version, 1);
 });
+
+test('an update with retries is applied in the caller turn: a queued update never waits for the event loop', async () => {
+  const { s } = store(50);
+  s.create('a', { n: 0 }, { waitForRefresh: true });
+  const pending = Array.from({ length: 50 }, () => s.update('a', (c) => ({ n: c.n + 1 }), { waitForRefresh: true, retryOnConflict: 10 }));
+  assert.equal(s.get('a')?.source.n, 50, 'all 50 applied before any await');
+  assert.equal(s.get('a')?.version, 51);
+  const versions = (await Promise.all(pending)).map((d) => d?.version);
+  assert.deepEqual(versions, Array.from({ length: 50 }, (_, i) => i + 2), 'in arrival order, each version once');
+});
+
+test('the conflict window: an update without retries conflicts with any write of the document inside it', async () => {
+  const { s } = store(200);
+  s.create('a', { n: 0 }, { waitForRefresh: true });
+  const first = s.update('a', () => ({ n: 1 }), { waitForRefresh: true, retryOnConflict: 0 });
+  await new Promise((resolve) => setImmediate(resolve));
+  const second = s.update('a', () => ({ n: 2 }), { waitForRefresh: true, retryOnConflict: 0 });
+  assert.equal((await first)?.version, 2, 'the first one in its window wins');
+  await assert.rejects(second, VersionConflictError, 'the second, arriving inside the first one\'s window, conflicts');
+  assert.deepEqual(s.get('a')?.source, { n: 1 });
+  const racer = s.update('a', () => ({ n: 3 }), { waitForRefresh: true, retryOnConflict: 0 });
+  await s.update('a', () => ({ n: 4 }), { waitForRefresh: true, retryOnConflict: 10 });
+  await assert.rejects(racer, VersionConflictError, 'a write with retries inside the window makes it conflict too');
+  assert.deepEqual(s.get('a')?.source, { n: 4 });
+});

@@ -1,8 +1,8 @@
 /**
  * A versioned, in-memory document collection that behaves like the storage behind the real servers where a
  * client can observe it: every write bumps the document's version; a write is visible to searches only after the
- * refresh delay unless it waits for the refresh (Elasticsearch's refresh=wait_for); concurrent updates of one
- * document conflict, and an update retries up to retryOnConflict times before failing.
+ * refresh delay unless it waits for the refresh (Elasticsearch's refresh=wait_for); writes on one document are
+ * serialized, and an update without retries (retryOnConflict 0) conflicts with any write inside its conflict window.
  */
 export interface StoredDocument<T> {
   id: string;
@@ -48,17 +48,15 @@ export interface StoreOptions {
   refreshDelayMs: number;
   now: () => number;
   /**
-   * Time an update spends between reading and writing a document: concurrent updates of one document that overlap
-   * in it conflict, as in Elasticsearch. 0 means one turn of the event loop, so requests that arrive together
-   * conflict while a lone request pays no timer.
+   * The conflict window: time an update with retryOnConflict 0 spends between reading and writing a document; any
+   * other write of the document inside it makes it conflict, as in Elasticsearch. 0 means one turn of the event
+   * loop, so requests that arrive together conflict while a lone request pays no timer.
    */
   updateWindowMs: number;
 }
 
 export class VersionedStore<T> {
   private readonly docs = new Map<string, StoredDocument<T>>();
-  /** The tail of each document's queue of retrying updates (see update). */
-  private readonly queues = new Map<string, Promise<unknown>>();
   constructor(private readonly options: StoreOptions) {}
 
   get(id: string): StoredDocument<T> | undefined {
@@ -94,40 +92,40 @@ export class VersionedStore<T> {
   }
 
   /**
-   * Read, transform, write with optimistic concurrency: if another write changed the document while this one was
-   * in its update window, retry (up to retryOnConflict times), then fail with VersionConflictError.
-   * `change` may throw to abort (validation); nothing is written then.
+   * Read, transform, write. `change` may throw to abort (validation); nothing is written then.
    *
-   * Updates that may retry wait for each other, one document at a time: real storage serializes writes on one
-   * document far faster than a client can send them, so a burst of updates with retries all succeed (with 50 in
-   * flight and optimistic retries alone, only one won per event-loop turn and the retries ran out). An update with
-   * retryOnConflict 0 does not queue: it races the others, so a client can still provoke and see a conflict.
+   * With retryOnConflict > 0 the write is applied at once, in the caller's turn: real storage serializes writes on
+   * one document far faster than a client can send them, so a burst of updates with retries all succeed, each on
+   * the version the previous one wrote, and a queued update never waits for an event-loop turn (50 in flight no
+   * longer meant one winner per turn). Being synchronous, it cannot interleave with another write.
+   *
+   * With retryOnConflict 0 the update spends the conflict window between reading and writing, as an Elasticsearch
+   * update without retries does: if any other write changed the document meanwhile, it fails with
+   * VersionConflictError. That is how a client can still provoke and observe a conflict.
    */
   update(id: string, change: (current: T) => T, write: WriteOptions & { retryOnConflict: number }): Promise<StoredDocument<T> | undefined> {
-    if (write.retryOnConflict <= 0) return this.attempt(id, change, write);
-    const run = (this.queues.get(id) ?? Promise.resolve()).then(() => this.attempt(id, change, write));
-    const tail = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queues.set(id, tail);
-    void tail.then(() => {
-      if (this.queues.get(id) === tail) this.queues.delete(id);
-    });
-    return run;
+    if (write.retryOnConflict <= 0) return this.race(id, change, write);
+    try {
+      return Promise.resolve(this.applyNow(id, change, write));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
-  private async attempt(id: string, change: (current: T) => T, write: WriteOptions & { retryOnConflict: number }): Promise<StoredDocument<T> | undefined> {
-    for (let attempt = 0; ; attempt++) {
-      const current = this.docs.get(id);
-      if (!current) return undefined;
-      const next = change(current.source);
-      await pause(this.options.updateWindowMs);
-      const now = this.docs.get(id);
-      if (!now) return undefined;
-      if (now.version === current.version) return this.put(id, next, write);
-      if (attempt >= write.retryOnConflict) throw new VersionConflictError(id, write.retryOnConflict);
-    }
+  private applyNow(id: string, change: (current: T) => T, write: WriteOptions): StoredDocument<T> | undefined {
+    const current = this.docs.get(id);
+    return current ? this.put(id, change(current.source), write) : undefined;
+  }
+
+  private async race(id: string, change: (current: T) => T, write: WriteOptions): Promise<StoredDocument<T> | undefined> {
+    const current = this.docs.get(id);
+    if (!current) return undefined;
+    const next = change(current.source);
+    await pause(this.options.updateWindowMs);
+    const now = this.docs.get(id);
+    if (!now) return undefined;
+    if (now.version !== current.version) throw new VersionConflictError(id, 0);
+    return this.put(id, next, write);
   }
 
   delete(id: string): boolean {

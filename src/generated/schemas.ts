@@ -1298,6 +1298,12 @@ export const SCHEMAS: Record<string, object> = {
         "minimum": 0,
         "maximum": 60000
       },
+      "conflictWindowMs": {
+        "description": "Kuzzle: how long an update sent with retryOnConflict=0 stays open to a conflict; another write of the same document within it makes it fail with services.storage.too_many_changes. 0 means one event-loop turn. Updates with retries (the default 10) never conflict.",
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 60000
+      },
       "seed": {
         "description": "Seed data per family, in the family's own shape (schemas/mock/<family>-seed.json).",
         "type": "object",

@@ -102,6 +102,7 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
         tokenTtlSeconds: config.jwt.ttlSeconds,
         seed: config.seed[family],
         refreshDelayMs: config.refreshDelayMs,
+        conflictWindowMs: config.conflictWindowMs,
       });
       if (state[family] !== undefined) {
         try {

@@ -61,3 +61,10 @@ test('a config file that is not YAML, or not an object, is a precise error', () 
 test('flags that are not numbers or rates are refused by the parser', () => {
   assert.throws(() => configFromFlags({ profile: ['kuzzle-3'] }), /unknown profile "kuzzle-3"/);
 });
+
+test('the conflict window: 0 by default, set by --conflict-window or the file key conflictWindowMs, bounded', () => {
+  assert.equal(resolveMockConfig({}, known).conflictWindowMs, 0);
+  assert.equal(resolveMockConfig({ file: { conflictWindowMs: 20 } }, known).conflictWindowMs, 20);
+  assert.equal(resolveMockConfig({ file: { conflictWindowMs: 20 }, flags: configFromFlags({ conflictWindow: 75 }) }, known).conflictWindowMs, 75);
+  assert.throws(() => resolveMockConfig({ file: { conflictWindowMs: -1 } }, known), /conflictWindowMs must be >= 0/);
+});

@@ -59,3 +59,28 @@ test('with retryOnConflict=0, updates sent together can still conflict: 500 serv
   assert.ok(conflicts.length >= 1, 'no conflict was observable');
   for (const c of conflicts) assert.equal(c.json.error.id, 'services.storage.too_many_changes');
 });
+
+test('--conflict-window: a second retryOnConflict=0 update of one user arriving within the window gets 500 too_many_changes', async () => {
+  const { configFromFlags } = await import('../../src/cli/mock-options.ts');
+  const windowed = await startTestMock(['kuzzle'], configFromFlags({ conflictWindow: 1500 }));
+  try {
+    const at = url(windowed, 'kuzzle');
+    const { admin } = (await windowed.credentials()).kuzzle as { admin: { username: string; password: string } };
+    const jwt = ((await (await fetch(`${at}/_login/local`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify(admin) })).json()) as { result: { jwt: string } }).result.jwt;
+    const put = (body: unknown) =>
+      fetch(`${at}/_me?retryOnConflict=0`, { method: 'PUT', headers: { ...JSON_TYPE, authorization: `Bearer ${jwt}` }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, json: (await r.json()) as any }));
+    // Sequential on the client side: the first is still in its window (1.5 s) when the second, sent 50 ms later, arrives.
+    const first = put({ windowed: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = await put({ windowed: 2 });
+    assert.equal((await first).status, 200);
+    assert.equal(second.status, 500);
+    assert.equal(second.json.error.id, 'services.storage.too_many_changes');
+    assert.equal(second.json.error.code, 16842784);
+    const alone = await put({ windowed: 3 });
+    assert.equal(alone.status, 200, 'an update alone in its window succeeds');
+    assert.equal(alone.json.result._source.windowed, 3);
+  } finally {
+    await windowed.stop();
+  }
+});
