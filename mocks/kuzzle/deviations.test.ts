@@ -127,6 +127,18 @@ const checks: Record<string, (id: string) => Promise<void>> = {
     const { mock, admin } = await deviating(id);
     assert.equal((await http(mock, 'PUT', '/profiles/p/_update?retryOnConflict=2', { token: admin, body: {} })).status, 400);
   },
+  'kuzzle.all.transport.mqtt-requester-only': async (id) => {
+    const { mock, user } = await deviating(id);
+    const inbox = (clientId: string) => {
+      const got: string[] = [];
+      return { got, api: { clientId, deliver: (_topic: string, payload: string) => void got.push(payload), publish: () => {} } };
+    };
+    const [one, two] = [inbox('one'), inbox('two')];
+    for (const c of [one, two]) assert.deepEqual(await mock.mqtt!.connect(c.api), { ok: true });
+    await mqttMessage(mock, one.api, 'Kuzzle/request', Buffer.from(JSON.stringify({ controller: 'auth', action: 'updateSelf', jwt: user, body: {}, requestId: 'r1' })));
+    assert.equal(JSON.parse(two.got[0] ?? '{}').requestId, 'r1', 'the other client receives the answer');
+    assert.equal(one.got.length, 1, 'the requester receives it once');
+  },
   'kuzzle.updateProfile.default.force-false': async (id) => {
     const { mock, admin } = await deviating(id);
     const body = { policies: [{ roleId: 'default', restrictedTo: [{ index: 'missing' }] }] };

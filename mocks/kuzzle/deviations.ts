@@ -40,6 +40,7 @@ export const deviations: Record<string, string> = {
   'kuzzle.all.transport.ws-room': 'WebSocket responses have no room',
   'kuzzle.all.transport.ws-heartbeat': 'the WebSocket message {"p":1} is treated as an API request (400 missing controller) instead of getting {"p":2}',
   'kuzzle.all.transport.mqtt-response-topic': 'MQTT responses are delivered on Kuzzle/responses instead of Kuzzle/response',
+  'kuzzle.all.transport.mqtt-requester-only': 'every MQTT response is delivered to every connected client, not only to the requester (an answer broadcast)',
   'kuzzle.all.route.public-api': 'GET /_publicApi (and server:info) leave out auth:updateSelf, auth:getCurrentUser and security:updateProfile',
   'kuzzle.all.auth.expired-token': 'an expired token answers 401 security.token.expired ("Token expired"), which kuzzle-sdk does not treat as expiry',
   'kuzzle.all.auth.login-jwt': 'auth:login returns an opaque "kauth-<uuid>" token instead of a JWT (it still authenticates)',

@@ -18,6 +18,9 @@ export const RESPONSE_TOPIC = 'Kuzzle/response';
 export function createMqttSurface(env: MockEnv): MqttSurface {
   const { behaviour } = env;
   const sticky = new Map<string, string>();
+  // The connected clients, for the kuzzle.all.transport.mqtt-requester-only deviation only.
+  const connected = new Map<string, MqttClientApi>();
+  const broadcasts = behaviour.deviates('kuzzle.all.transport.mqtt-requester-only');
   // kuzzle.all.transport.mqtt-response-topic: responses go to Kuzzle/response; the deviation uses another topic.
   const responseTopic = behaviour.deviates('kuzzle.all.transport.mqtt-response-topic') ? 'Kuzzle/responses' : RESPONSE_TOPIC;
   // kuzzle.updateSelf.auth.jwt-argument: each payload's jwt is read; the deviation reuses the first one an updateSelf
@@ -35,7 +38,10 @@ export function createMqttSurface(env: MockEnv): MqttSurface {
     return envelope(behaviour, outcome.request, outcome.kind === 'rejected' ? outcome.outcome : outcome.execution.outcome);
   };
   return {
-    connect: async (): Promise<MqttConnectResult> => ({ ok: true }),
+    connect: async (client): Promise<MqttConnectResult> => {
+      if (broadcasts) connected.set(client.clientId, client);
+      return { ok: true };
+    },
     // Kuzzle/request is write-only and wildcards are disabled (_authorizeSubscribe).
     subscribe: (_clientId, topic, qos) => (topic === REQUEST_TOPIC || topic.includes('#') || topic.includes('+') ? null : qos),
     mayPublish: (_clientId, topic) => topic === REQUEST_TOPIC,
@@ -49,11 +55,14 @@ export function createMqttSurface(env: MockEnv): MqttSurface {
         // A mock bug still answers as Kuzzle would.
         body = envelope(behaviour, bareRequest(), { error: wrapUnexpected(error) });
       }
-      // To the requesting client only, whether or not it subscribed to the response topic.
+      // kuzzle.all.transport.mqtt-requester-only: to the requesting client only, whether or not it subscribed to the
+      // response topic; the deviation also delivers the answer to every other connected client.
+      if (broadcasts) for (const [id, other] of connected) if (id !== client.clientId) other.deliver(responseTopic, JSON.stringify(body));
       return [{ topic: responseTopic, payload: JSON.stringify(body), to: 'client' }];
     },
     disconnected(clientId: string): void {
       sticky.delete(clientId);
+      connected.delete(clientId);
     },
   };
 }

@@ -71,6 +71,7 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .addOption(new Option('--workers <n>', 'parallel Playwright workers (default 4; a suite may limit its own)').argParser(integer(1, 64)))
     .option('--shard <i/n>', "run one shard of n (Playwright's --shard); merge the blob reports with conform merge-reports")
     .addOption(new Option('--timeout <ms>', 'timeout of each test (default 20000)').argParser(integer(1000, 600_000)))
+    .addOption(new Option('--global-timeout <seconds>', 'stop the whole run after this long, reports written, exit 2 CONFORM_ERR_TIMEOUT (default 600)').argParser(integer(1, 86_400)))
     .addOption(new Option('--reporter <name>', "the console: conform's line per test (default), or Playwright's list, line, dot, github").choices(['conform', 'list', 'line', 'dot', 'github']))
     .option('--quiet', 'print only the summary (the reports are written as always)')
     .addHelpText('after', EXIT_CODES_HELP)

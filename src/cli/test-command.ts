@@ -14,6 +14,9 @@ import { runTargets } from '../runner/run-suites.ts';
 import { exitCodeOfSignal, installSignalHandlers, receivedSignal } from '../runner/signals.ts';
 import { writeNotRunReports } from '../runner/stopped-report.ts';
 import { ToolError } from './errors.ts';
+
+/** How long a whole run may take by default: generous (the three suites on a slow real Kuzzle take minutes). */
+export const DEFAULT_GLOBAL_TIMEOUT_S = 600;
 import type { Output } from './specs-command.ts';
 
 export interface TestFlags {
@@ -28,6 +31,8 @@ export interface TestFlags {
   workers?: number;
   shard?: string;
   timeout?: number;
+  /** Seconds the whole run may take (DEFAULT_GLOBAL_TIMEOUT_S): then it is stopped, its reports written, exit 2. */
+  globalTimeout?: number;
   api?: string;
   name?: string;
   http?: string;
@@ -102,7 +107,7 @@ async function certify(flags: TestFlags, entries: Entry[], rootDir: string, io: 
     for (const r of ready) results.set(r, { report: writeNotRunReports(r.reportDir, r.target, r.baseline, { stage: 'run', code: early, reason: `stopped by ${early} before the tests started` }), exitCode: exitCodeOfSignal(early) });
   } else if (ready.length > 0) {
     const runs = ready.map((r) => ({ target: r.target, transports: r.transports, reportDir: r.reportDir, ...(r.project ? { project: r.project } : {}), ...(flags.baseline ? { baseline: flags.baseline } : {}) }));
-    const reports = await runTargets(runs, { grep: flags.grep, workers: flags.workers, shard: flags.shard, timeoutMs: flags.timeout, stdio: flags.quiet ? 'ignore' : 'inherit', reporter: flags.reporter }, rootDir);
+    const reports = await runTargets(runs, { grep: flags.grep, workers: flags.workers, shard: flags.shard, timeoutMs: flags.timeout, globalTimeoutMs: (flags.globalTimeout ?? DEFAULT_GLOBAL_TIMEOUT_S) * 1000, stdio: flags.quiet ? 'ignore' : 'inherit', reporter: flags.reporter }, rootDir);
     ready.forEach((r, i) => results.set(entries.find((e) => e.reportDir === r.reportDir) as Entry, verdictOf(flags, r.target, r.transports, reports[i] as ConformanceReport, io)));
   }
   return entries.map((e) => results.get(e) as Certified);

@@ -15,6 +15,7 @@ export const TOOL_ERRORS = {
   CONFORM_ERR_CREDENTIALS: { exitCode: 2, summary: "The target refused the target's credentials (the admin's login, or a user's token is malformed or expired); no test ran." },
   CONFORM_ERR_BASELINE: { exitCode: 2, summary: 'The baseline is malformed or names a requirement id the target family does not have.' },
   CONFORM_ERR_NO_TESTS: { exitCode: 2, summary: 'The selection (--grep, --shard, --transport) ran no test.' },
+  CONFORM_ERR_TIMEOUT: { exitCode: 2, summary: 'The run did not end within --global-timeout: it was stopped; the reports say which tests had not finished.' },
   CONFORM_ERR_RUN: { exitCode: 2, summary: 'The suites ended without writing their report (Playwright could not start or crashed).' },
 } as const;
 

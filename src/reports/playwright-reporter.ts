@@ -55,7 +55,9 @@ export default class ConformanceReporter implements Reporter {
     else if (transcript?.path && fs.existsSync(transcript.path)) exchanges = JSON.parse(fs.readFileSync(transcript.path, 'utf8')) as unknown[];
     const status = result.status === 'passed' ? 'passed' : result.status === 'skipped' ? 'skipped' : 'failed';
     const message =
-      result.status === 'timedOut'
+      result.status === 'interrupted'
+        ? 'not finished: the run was stopped while this test ran (--global-timeout, a signal, or a target that stopped answering; see the report\'s "stopped")'
+        : result.status === 'timedOut'
         ? `timed out after ${test.timeout} ms${result.errors[0]?.message ? `: ${plain(result.errors[0].message)}` : ''}`
         : result.errors.map((e) => plain(e.message ?? String(e.value ?? ''))).join('\n');
     // A retried test counts by its last attempt.

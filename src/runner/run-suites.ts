@@ -37,6 +37,11 @@ export interface RunSettings {
   workers?: number;
   shard?: string;
   timeoutMs?: number;
+  /**
+   * How long the whole run may take: then it is stopped as on SIGINT (the reporters write what completed, the
+   * running tests end "interrupted") and every report's `stopped` says CONFORM_ERR_TIMEOUT. Default: no limit.
+   */
+  globalTimeoutMs?: number;
   /** Where Playwright's own output goes: ours (redacted) by default; 'ignore' for quiet runs. */
   stdio?: 'inherit' | 'ignore';
   /** The console reporter: conform's line per test (default) or one of Playwright's (list, line, dot, github). */
@@ -143,6 +148,7 @@ export async function runTargets(runs: SuiteTarget[], settings: RunSettings, roo
   const env: NodeJS.ProcessEnv = { ...process.env, [PLAN_VARIABLE]: writePlan(planDir, planOf(targets, settings, blobDir)) };
 
   let signal: StopSignal | undefined;
+  let timedOut = false;
   const tripped = new Map<string, string>();
   const checkBreakers = () => {
     for (const t of targets) {
@@ -175,6 +181,12 @@ export async function runTargets(runs: SuiteTarget[], settings: RunSettings, roo
     const poll = setInterval(() => {
       if (checkBreakers()) stop();
     }, BREAKER_POLL_MS);
+    const deadline = settings.globalTimeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          stop();
+        }, settings.globalTimeoutMs)
+      : undefined;
     let exitCode: number | null = null;
     let done = false;
     const finish = () => {
@@ -182,6 +194,7 @@ export async function runTargets(runs: SuiteTarget[], settings: RunSettings, roo
       done = true;
       clearInterval(poll);
       clearTimeout(killTimer);
+      clearTimeout(deadline);
       unlisten();
       process.off('exit', killOnExit);
       resolve(exitCode);
@@ -204,7 +217,9 @@ export async function runTargets(runs: SuiteTarget[], settings: RunSettings, roo
     const why = tripped.get(t.breakerFile);
     const stopped = signal
       ? { stage: 'run' as const, code: signal, reason: `stopped by ${signal}: the tests that had not completed were not run` }
-      : why
+      : timedOut
+        ? { stage: 'run' as const, code: 'CONFORM_ERR_TIMEOUT', reason: `stopped after the global timeout of ${Math.round((settings.globalTimeoutMs ?? 0) / 1000)} s (--global-timeout): the tests that had not completed are marked not finished or not tested` }
+        : why
         ? { stage: 'run' as const, code: 'CONFORM_ERR_UNREACHABLE', reason: `not run: the target stopped answering (${why})` }
         : undefined;
     if (!fs.existsSync(t.reportFile)) {

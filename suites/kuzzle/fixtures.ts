@@ -99,6 +99,8 @@ export interface Connection {
   next(pred: (a: Answer) => boolean, what: string, timeoutMs?: number): Promise<Answer>;
   /** Every message received so far, in order. */
   readonly received: Answer[];
+  /** The answers received to requests this connection did not send (or a second answer to one it did). */
+  readonly strays: Answer[];
   close(): Promise<void>;
 }
 
@@ -214,14 +216,24 @@ interface Pending {
   resolve: (a: Answer) => void;
 }
 
+/** Every requestId this process sends starts so (freshRequestId, and the tests' own conform-<tag>-<run> ids). */
+const OWN_ID_PREFIX = 'conform-';
+
 /**
  * What a WebSocket connection and an MQTT client share: answers are matched to requests by room (WebSocket, as
  * kuzzle-sdk does), then by requestId, and otherwise (a server that does not echo them) go to the oldest request
  * still waiting, so that the requirements about room and requestId are the only ones such a server fails.
+ * An answer carrying a conform requestId this connection never sent (a server that broadcasts answers to every
+ * client, kuzzle.all.transport.mqtt-requester-only), or one it already got an answer to, is a stray: kept in
+ * `strays`, never taken as the answer to a request of this connection.
  */
 class Channel implements Connection {
   readonly received: Answer[] = [];
+  readonly strays: Answer[] = [];
   private readonly pending: Pending[] = [];
+  /** The requestIds this connection sent, and those it got their answer to. */
+  private readonly sent = new Set<string>();
+  private readonly answered = new Set<string>();
   private readonly waiters: Array<{ pred: (a: Answer) => boolean; resolve: (a: Answer) => void }> = [];
 
   constructor(
@@ -241,27 +253,35 @@ class Channel implements Connection {
         w.resolve(answer);
       }
     }
-    if (this.pending.length === 0) return;
     const json = answer.json;
     if (typeof json !== 'object' || json === null || Array.isArray(json)) return;
     if (this.transport === 'mqtt' && topic !== RESPONSE_TOPIC) return;
     if (!('status' in json) && !('error' in json) && !('result' in json)) return; // not a response (e.g. {"p":2})
-    let match: Pending | undefined;
-    if (this.transport === 'ws' && typeof json.room === 'string') {
-      match = this.pending.find((p) => p.id === json.room);
-      if (!match) return; // a notification of some other room
-    } else {
-      match = this.pending.find((p) => p.id === json.requestId) ?? this.pending[0];
+    const key = this.transport === 'ws' && typeof json.room === 'string' ? json.room : json.requestId;
+    let match = this.pending.find((p) => p.id === key);
+    if (!match && this.isStray(key)) {
+      this.strays.push(answer);
+      this.transcript.add({ transport: this.transport, request: '(none: an answer to a request this connection did not send, or a second answer)', response: answer.json });
+      return;
     }
+    if (!match && this.transport === 'ws' && typeof json.room === 'string') return; // a notification of some other room
+    match ??= this.pending[0];
     if (!match) return;
+    this.answered.add(match.id);
     this.pending.splice(this.pending.indexOf(match), 1);
     match.resolve(answer);
+  }
+
+  /** A requestId answered already, or a conform one this connection never sent (another client's request). */
+  private isStray(key: unknown): boolean {
+    return typeof key === 'string' && (this.answered.has(key) || (key.startsWith(OWN_ID_PREFIX) && !this.sent.has(key)));
   }
 
   request(message: Record<string, unknown>, what?: string): Promise<Answer> {
     const payload = { ...message };
     if (!('requestId' in payload)) payload.requestId = freshRequestId();
     const id = String(payload.requestId);
+    this.sent.add(id);
     const label = what ?? `the ${this.transport} answer to ${String(payload.controller)}:${String(payload.action)} (requestId ${id})`;
     return new Promise<Answer>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -284,6 +304,8 @@ class Channel implements Connection {
   }
 
   sendRaw(text: string): void {
+    const requestId = (parse(text) as { requestId?: unknown } | undefined)?.requestId;
+    if (typeof requestId === 'string') this.sent.add(requestId);
     this.transcript.add({ transport: this.transport, request: text, response: '(see the following entries)' });
     this.write(text);
   }

@@ -74,5 +74,6 @@ check('kuzzle.all.transport.mqtt-requester-only', 'an MQTT answer is delivered o
   expect(res.json?.requestId).toBe(requestId);
   // The server sends the answer once: another client that was to get it would get it at the same time.
   await new Promise((resolve) => setTimeout(resolve, 500));
-  expect(two.received.filter((a) => a.json?.requestId === requestId), 'messages with that requestId received by the other client').toHaveLength(0);
+  expect(two.received.filter((a) => a.json?.requestId === requestId), 'messages with that requestId received by the other client (the answer was broadcast)').toHaveLength(0);
+  expect(one.strays.map((a) => a.text.slice(0, 200)), 'answers the requester received to requests it did not send, or twice').toEqual([]);
 });
