@@ -7,6 +7,8 @@ import type { FamilyPorts } from '../families/registry.ts';
 import { schemaValidator } from '../core/validation.ts';
 import { formatAjvErrors } from '../core/ajv-errors.ts';
 import { ToolError } from '../core/tool-error.ts';
+import type { GenerateRequest } from '../core/generate.ts';
+import { generatedKinds } from '../families/generate.ts';
 
 export interface MockConfig {
   families: Family[];
@@ -23,6 +25,8 @@ export interface MockConfig {
   targetsDir?: string;
   /** When set, every control API call carries it (X-Conform-Token); never printed. */
   controlToken?: string;
+  /** Records to generate into each family's seed (--generate users=1000,profiles=50, --generate-seed 7). */
+  generate?: GenerateRequest;
 }
 
 /** A partial configuration, as a file, the environment or the flags give it. */
@@ -125,6 +129,9 @@ export function resolveMockConfig(layers: { file?: MockConfigInput; env?: MockCo
   if (unknown.length > 0) {
     throw new ToolError('CONFORM_ERR_CONFIG', `unknown deviation ${unknown.map((u) => `"${u}"`).join(', ')}: conform mock --list-deviations lists them`);
   }
+  const kinds = generatedKinds();
+  const unknownKinds = Object.keys(config.generate?.counts ?? {}).filter((kind) => !kinds.has(kind));
+  if (unknownKinds.length > 0) throw new ToolError('CONFORM_ERR_CONFIG', `generate: unknown record kind ${unknownKinds.map((k) => `"${k}"`).join(', ')}: expected ${[...kinds].join(', ')}`);
   const foreign = config.deviate.filter((id) => !config.families.includes(id.split('.')[0] as Family));
   if (foreign.length > 0) throw new ToolError('CONFORM_ERR_CONFIG', `deviation ${foreign.join(', ')} is for a family that is not served (--family)`);
   return deepFreeze(config);
