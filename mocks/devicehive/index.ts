@@ -3,6 +3,7 @@ import type { HttpRequest, HttpResponse } from '../../src/core/http-exchange.ts'
 import { secretKey } from '../../src/core/jwt.ts';
 import type { DhContext } from './context.ts';
 import { deviations, notDeviable } from './deviations.ts';
+import { generator } from './generate.ts';
 import { manifest } from './manifest.ts';
 import { MESSAGES } from './messages.ts';
 import { createMqttSurface } from './mqtt-surface.ts';
@@ -49,6 +50,6 @@ function create(options: FamilyOptions): FamilyMock {
   };
 }
 
-const module = { family: manifest.family, manifest, create, deviations, notDeviable } satisfies FamilyModule;
+const module = { family: manifest.family, manifest, create, deviations, notDeviable, generator } satisfies FamilyModule;
 export default module;
 export { notDeviable };

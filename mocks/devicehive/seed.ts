@@ -32,9 +32,14 @@ export function readSeed(seed: unknown): DeviceHiveSeed {
   const validate = schemaValidator('mock/devicehive-seed.json');
   if (!validate(seed)) throw new Error(`devicehive seed: ${firstError(validate.errors)}`);
   const { users } = seed as DeviceHiveSeed;
+  // One pass with maps: a generated seed (conform mock --generate) holds up to a million users.
+  const byId = new Map<number, number>();
+  const byLogin = new Map<string, number>();
   users.forEach((user, index) => {
-    const earlier = users.findIndex((u) => u.id === user.id || u.login === user.login);
+    const earlier = Math.min(byId.get(user.id) ?? index, byLogin.get(user.login) ?? index);
     if (earlier < index) throw new Error(`devicehive seed: /users/${index}/${users[earlier]?.id === user.id ? 'id' : 'login'} repeats /users/${earlier}`);
+    byId.set(user.id, index);
+    byLogin.set(user.login, index);
   });
   if (!seedAdministrator(seed as DeviceHiveSeed)) throw new Error('devicehive seed: /users needs an active administrator (role 0, status 0) for the credentials');
   return cloneJson(seed as Json) as unknown as DeviceHiveSeed;

@@ -6,6 +6,7 @@ import { route } from './routes.ts';
 import { issueToken } from './tokens.ts';
 import { createTable, DEFAULT_SEED, seedTable, type SeedUser, type UserRow } from './users.ts';
 import { deviations, notDeviable } from './deviations.ts';
+import { generator } from './generate.ts';
 import { manifest } from './manifest.ts';
 
 function seedUsers(seed: unknown): SeedUser[] {
@@ -38,6 +39,6 @@ function create(options: FamilyOptions): FamilyMock {
   };
 }
 
-const module = { family: manifest.family, manifest, create, deviations, notDeviable } satisfies FamilyModule;
+const module = { family: manifest.family, manifest, create, deviations, notDeviable, generator } satisfies FamilyModule;
 export default module;
 export { notDeviable };

@@ -4,10 +4,11 @@ import { ToolError, toolErrorLine } from './errors.ts';
 import { processRedactor } from '../core/redact.ts';
 import type { Output } from './specs-command.ts';
 import { splitList } from './specs-filter.ts';
-import { collect, integer, portFlags, rate } from './mock-options.ts';
+import { collect, integer, portFlags, rate, recordCounts } from './mock-options.ts';
 import { EXIT_CODES_HELP, packageVersion } from './exit-codes.ts';
 import { FAMILIES } from '../specs/families.ts';
 import { manifests } from '../families/lookup.ts';
+import { generatedKinds } from '../families/generate.ts';
 
 /**
  * What conform prints, redacted: a target's credentials can reach a message (an endpoint URL with user:password@).
@@ -118,6 +119,8 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .option('--state <file>', 'keep the state in this file across restarts')
     .option('--targets-dir <dir>', 'write one target file per family for conform test')
     .option('--control-token <token>', 'require this token (X-Conform-Token header) on every control API call')
+    .addOption(new Option('--generate <kind=count,…>', `fill each family's state with generated records (${[...generatedKinds()].join(', ')}), e.g. users=1000,profiles=50`).argParser(recordCounts))
+    .addOption(new Option('--generate-seed <n>', 'seed of the record generator (default 1: the same seed gives the same records)').argParser(integer(-2_147_483_648, 2_147_483_647)))
     .option('--list-deviations', 'list the deviations the mock can switch on, and exit')
     .action(async (options) => setExit(await (await import('./mock-command.ts')).runMock(options, io)));
 

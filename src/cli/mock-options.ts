@@ -3,6 +3,7 @@ import { FAMILIES, type Family } from '../specs/families.ts';
 import type { MockConfigInput } from '../config/mock-config.ts';
 import { readConfigFile } from '../config/mock-config.ts';
 import { manifests } from '../families/lookup.ts';
+import { generatedKinds } from '../families/generate.ts';
 
 /** The flags of `conform mock`, as commander gives them. */
 export interface MockFlags {
@@ -28,6 +29,9 @@ export interface MockFlags {
   targetsDir?: string;
   controlToken?: string;
   listDeviations?: boolean;
+  /** --generate users=1000,profiles=50, parsed by recordCounts. */
+  generate?: Record<string, number>;
+  generateSeed?: number;
 }
 
 export function integer(min: number, max: number): (value: string) => number {
@@ -47,6 +51,24 @@ export function rate(value: string): number {
 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+}
+
+/**
+ * --generate "users=1000,profiles=50": a count per record kind some family generates (repeatable, later counts win).
+ * The counts are bounded: a million records is already minutes of start-up.
+ */
+export function recordCounts(value: string, previous: Record<string, number> = {}): Record<string, number> {
+  const kinds = generatedKinds();
+  const counts = { ...previous };
+  for (const item of value.split(',').map((v) => v.trim()).filter(Boolean)) {
+    const match = /^([a-z]+)=(\d{1,7})$/.exec(item);
+    if (!match) throw new InvalidArgumentError(`"${item}" is not <kind>=<count> (e.g. users=1000): expected ${[...kinds].join(', ')} with a count of 0 to 1000000.`);
+    const [, kind, count] = match as unknown as [string, string, string];
+    if (!kinds.has(kind)) throw new InvalidArgumentError(`unknown record kind "${kind}": expected ${[...kinds].join(', ')}.`);
+    if (Number(count) > 1_000_000) throw new InvalidArgumentError(`${count} ${kind} is more than 1000000.`);
+    counts[kind] = Number(count);
+  }
+  return counts;
 }
 
 /** Each real-server profile the manifests declare, with its family. */
@@ -106,5 +128,7 @@ export function configFromFlags(flags: MockFlags): MockConfigInput {
   if (flags.state) layer.state = flags.state;
   if (flags.targetsDir) layer.targetsDir = flags.targetsDir;
   if (flags.controlToken) layer.controlToken = flags.controlToken;
+  // A seed alone may go with the counts of a configuration file.
+  if (flags.generate || flags.generateSeed !== undefined) layer.generate = { counts: flags.generate, seed: flags.generateSeed };
   return layer as MockConfigInput;
 }

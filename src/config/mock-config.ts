@@ -8,6 +8,8 @@ import { schemaValidator } from '../core/validation.ts';
 import { formatAjvErrors } from '../core/ajv-errors.ts';
 import { ToolError } from '../core/tool-error.ts';
 import type { HttpTimeouts } from '../core/manifest.ts';
+import type { GenerateRequest } from '../core/generate.ts';
+import { generatedKinds } from '../families/generate.ts';
 
 export interface MockConfig {
   families: Family[];
@@ -28,6 +30,8 @@ export interface MockConfig {
   httpTimeouts?: Partial<HttpTimeouts>;
   /** When set, every control API call carries it (X-Conform-Token); never printed. */
   controlToken?: string;
+  /** Records to generate into each family's seed (--generate users=1000,profiles=50, --generate-seed 7). */
+  generate?: GenerateRequest;
 }
 
 /** A partial configuration, as a file, the environment or the flags give it. */
@@ -131,6 +135,9 @@ export function resolveMockConfig(layers: { file?: MockConfigInput; env?: MockCo
   if (unknown.length > 0) {
     throw new ToolError('CONFORM_ERR_CONFIG', `unknown deviation ${unknown.map((u) => `"${u}"`).join(', ')}: conform mock --list-deviations lists them`);
   }
+  const kinds = generatedKinds();
+  const unknownKinds = Object.keys(config.generate?.counts ?? {}).filter((kind) => !kinds.has(kind));
+  if (unknownKinds.length > 0) throw new ToolError('CONFORM_ERR_CONFIG', `generate: unknown record kind ${unknownKinds.map((k) => `"${k}"`).join(', ')}: expected ${[...kinds].join(', ')}`);
   const foreign = config.deviate.filter((id) => !config.families.includes(id.split('.')[0] as Family));
   if (foreign.length > 0) throw new ToolError('CONFORM_ERR_CONFIG', `deviation ${foreign.join(', ')} is for a family that is not served (--family)`);
   return deepFreeze(config);

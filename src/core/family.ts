@@ -1,6 +1,7 @@
 import type { Behaviour } from './behaviour.ts';
 import type { HttpRequest, HttpResponse } from './http-exchange.ts';
 import type { FamilyManifest } from './manifest.ts';
+import type { RecordGenerator } from './generate.ts';
 
 /** Settings every family mock receives; each family reads what applies to it. */
 export interface FamilyOptions {
@@ -109,4 +110,6 @@ export interface FamilyModule {
   readonly deviations: Readonly<Record<string, string>>;
   /** MUST requirements no black-box client could see violated, with why. */
   readonly notDeviable: Readonly<Record<string, string>>;
+  /** Generated records for its seed (conform mock --generate), when the family has any. */
+  readonly generator?: RecordGenerator;
 }

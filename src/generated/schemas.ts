@@ -1314,6 +1314,20 @@ export const SCHEMAS: Record<string, object> = {
           "userapi": { "type": "object" }
         }
       },
+      "generate": {
+        "description": "Records generated into each family's seed with json-schema-faker (conform mock --generate): a count per record kind, applied to every family that has that kind, and the generator's seed (default 1; the same seed gives the same records).",
+        "type": "object",
+        "required": ["counts"],
+        "additionalProperties": false,
+        "properties": {
+          "counts": {
+            "type": "object",
+            "propertyNames": { "pattern": "^[a-z]+$" },
+            "additionalProperties": { "type": "integer", "minimum": 0, "maximum": 1000000 }
+          },
+          "seed": { "type": "integer", "minimum": -2147483648, "maximum": 2147483647 }
+        }
+      },
       "state": { "description": "A file that keeps the state across restarts.", "type": "string", "minLength": 1 },
       "httpTimeouts": {
         "description": "The HTTP timeouts of every family in milliseconds (0: none), replacing the real servers' (kuzzle: 10 s idle; devicehive and userapi: nginx's 60 s for headers and body, 75 s keep-alive). A request cut by one is closed without an answer.",

@@ -16,6 +16,7 @@ import { createHttpListener } from './http-listener.ts';
 import { attachWebSocket } from './ws-listener.ts';
 import { createMqttListener, trackSockets, type MqttListener } from './mqtt-listener.ts';
 import { familyModule } from './family-modules.ts';
+import { seedWithGenerated } from '../families/generate.ts';
 import { targetFile } from './targets.ts';
 import { prepareStatePath, readStateFile, refusedByFamily, type StateContent } from './state-file.ts';
 import { StateWriter } from './state-writer.ts';
@@ -100,7 +101,7 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
         behaviour: behaviourFor(family, config.profiles[family], config.deviate, PROFILE_DEVIATIONS),
         jwtSecret: config.jwt.secret,
         tokenTtlSeconds: config.jwt.ttlSeconds,
-        seed: config.seed[family],
+        seed: seedWithGenerated(family, config.seed[family], config.generate),
         refreshDelayMs: config.refreshDelayMs,
         conflictWindowMs: config.conflictWindowMs,
       });
