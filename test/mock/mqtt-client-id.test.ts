@@ -14,7 +14,7 @@ let mock: RunningMock;
 let admin: { login: string; password: string };
 before(async () => {
   mock = await startTestMock(['kuzzle', 'devicehive']);
-  admin = ((await mock.credentials()) as { devicehive: { admin: typeof admin } }).devicehive.admin;
+  admin = ((await mock.credentials()) as unknown as { devicehive: { admin: typeof admin } }).devicehive.admin;
 });
 after(() => mock.stop());
 
