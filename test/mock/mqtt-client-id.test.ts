@@ -110,3 +110,20 @@ test('devicehive: a CONNECT on an id already connected is refused with return co
     second.end(true);
   }
 });
+
+test('devicehive: a client that leaves while its CONNECT logs in does not keep its id from the next one', options, async () => {
+  const id = 'leaver';
+  const raw = await openRaw(url(mock, 'devicehive', 'mqtt'));
+  raw.socket.end(connectPacket(Buffer.from(id), { clean: true, username: admin.login, password: admin.password }));
+  await raw.closed;
+  const next = await mqtt.connectAsync(url(mock, 'devicehive', 'mqtt'), { clientId: id, username: admin.login, password: admin.password, reconnectPeriod: 0 });
+  try {
+    const topic = `dh/response/user/getCurrent@${id}`;
+    await next.subscribeAsync(topic);
+    const reply = answer(next, topic);
+    await next.publishAsync('dh/request', JSON.stringify({ action: 'user/getCurrent', requestId: 'next' }));
+    assert.equal((await reply).status, 'success');
+  } finally {
+    next.end(true);
+  }
+});
