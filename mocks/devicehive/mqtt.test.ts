@@ -108,3 +108,14 @@ test('an MQTT client authenticated with a minted token without UpdateCurrentUser
   assert.deepEqual([answer?.payload.code, answer?.payload.error], [403, 'Access is denied']);
   assert.equal((await userById(mock, c.id)).data, null);
 });
+
+test('of two CONNECTs racing on one id (both logging in at once), the newer is accepted and the older refused', async () => {
+  const { mock } = createTestMock();
+  const broker = new FakeBroker(mock);
+  const [older, newer] = await Promise.all([broker.connect('race', ADMIN.login, ADMIN.password), broker.connect('race', ADMIN.login, ADMIN.password)]);
+  assert.deepEqual(older, { ok: false, returnCode: 5, reason: 'User with id race already connected' });
+  assert.deepEqual(newer, { ok: true });
+  assert.equal(broker.subscribe('race', 'dh/response/user/getCurrent@race'), 0);
+  const [current] = await broker.publish('race', 'dh/request', { action: 'user/getCurrent', requestId: 'g' });
+  assert.equal(current?.payload.status, 'success');
+});

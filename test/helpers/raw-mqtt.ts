@@ -14,9 +14,16 @@ export function remainingLength(n: number): Buffer {
 
 const utf8String = (bytes: Buffer): Buffer => Buffer.concat([Buffer.from([bytes.length >> 8, bytes.length & 0xff]), bytes]);
 
-/** An MQTT 3.1.1 CONNECT with the client id's raw bytes, no credentials, keep alive 60 s. */
-export function connectPacket(clientId: Buffer, options: { clean: boolean }): Buffer {
-  const body = Buffer.concat([utf8String(Buffer.from('MQTT')), Buffer.from([4, options.clean ? 0x02 : 0x00, 0, 60]), utf8String(clientId)]);
+/** An MQTT 3.1.1 CONNECT with the client id's raw bytes, keep alive 60 s, and a username and password if given. */
+export function connectPacket(clientId: Buffer, options: { clean: boolean; username?: string; password?: string }): Buffer {
+  const credentials = options.username !== undefined && options.password !== undefined ? [options.username, options.password] : [];
+  const flags = (options.clean ? 0x02 : 0x00) | (credentials.length ? 0xc0 : 0x00);
+  const body = Buffer.concat([
+    utf8String(Buffer.from('MQTT')),
+    Buffer.from([4, flags, 0, 60]),
+    utf8String(clientId),
+    ...credentials.map((c) => utf8String(Buffer.from(c))),
+  ]);
   return Buffer.concat([Buffer.from([0x10]), remainingLength(body.length), body]);
 }
 
