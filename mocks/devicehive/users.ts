@@ -1,4 +1,4 @@
-import { VersionedStore } from '../../src/core/store.ts';
+import { IndexedStore, KeyIndex } from '../../src/core/store-index.ts';
 import type { Json } from './json.ts';
 
 export const ROLE = { ADMIN: 0, CLIENT: 1 } as const;
@@ -28,13 +28,18 @@ export interface UsersState {
   nextId: number;
 }
 
-/** The users table: documents in a VersionedStore keyed by the decimal id, plus the identity sequence. */
+/**
+ * The users table: documents in a VersionedStore keyed by the decimal id, plus the identity sequence, and the logins
+ * indexed (the unique index of dh_user.login): every creation and login looks a login up, and a scan of all users
+ * made both slow down with the table.
+ */
 export class UserDirectory {
   private nextId = 1;
-  readonly store: VersionedStore<UserRecord>;
+  private readonly logins = new KeyIndex<UserRecord, string>((user) => user.login);
+  private readonly store: IndexedStore<UserRecord>;
 
   constructor(options: { refreshDelayMs: number; now: () => number }) {
-    this.store = new VersionedStore<UserRecord>({ refreshDelayMs: options.refreshDelayMs, updateWindowMs: 0, now: options.now });
+    this.store = new IndexedStore<UserRecord>({ refreshDelayMs: options.refreshDelayMs, updateWindowMs: 0, now: options.now }, [this.logins]);
   }
 
   get(id: number): UserRecord | undefined {
@@ -43,6 +48,12 @@ export class UserDirectory {
 
   /** UserDao.findByName: an exact match, as PostgreSQL compares. */
   byLogin(login: string): UserRecord | undefined {
+    const ids = this.logins.ids(login);
+    if (ids.size <= 1) {
+      for (const id of ids) return this.store.get(id)?.source;
+      return undefined;
+    }
+    // Two users with one login only come from a state file written so: the first in the table's order, as before.
     return this.store.all().find((doc) => doc.source.login === login)?.source;
   }
 

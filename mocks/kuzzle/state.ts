@@ -1,4 +1,5 @@
 import { VersionedStore, type StoreOptions } from '../../src/core/store.ts';
+import { TokenStore } from './token-store.ts';
 
 /** Metadata Kuzzle keeps on security documents; the values depend on who wrote them and how (kuzzle.md §3.3). */
 export type KuzzleInfo = Record<string, string | number | null>;
@@ -33,7 +34,7 @@ export interface KuzzleState {
   profiles: VersionedStore<ProfileSource>;
   roles: VersionedStore<RoleSource>;
   credentials: VersionedStore<CredentialSource>;
-  tokens: VersionedStore<TokenSource>;
+  tokens: TokenStore;
   indexes: VersionedStore<IndexSource>;
 }
 
@@ -45,7 +46,7 @@ export function createState(options: StoreOptions): KuzzleState {
     profiles: new VersionedStore<ProfileSource>(options),
     roles: new VersionedStore<RoleSource>(options),
     credentials: new VersionedStore<CredentialSource>(options),
-    tokens: new VersionedStore<TokenSource>(options),
+    tokens: new TokenStore(options),
     indexes: new VersionedStore<IndexSource>(options),
   };
 }

@@ -48,9 +48,12 @@ export async function issueToken(ctx: TokenContext, userId: string, ttl: number)
   return { _id: userId, expiresAt, jwt, ttl };
 }
 
-/** Redis drops a token when its TTL runs out; the mock drops them at each login, so the store never grows unbounded. */
+/**
+ * Redis drops a token when its TTL runs out; the mock drops the ones due at each login (soonest first, from the
+ * expiry index), so the store never grows unbounded and a login costs no scan of every session.
+ */
 function pruneExpired(state: KuzzleState, now: number): void {
-  for (const doc of state.tokens.all()) if (doc.source.expiresAt !== -1 && doc.source.expiresAt <= now) state.tokens.delete(doc.id);
+  for (const id of state.tokens.expiry.due(now)) state.tokens.delete(id);
 }
 
 function stripPrefix(token: string): string {
@@ -93,7 +96,7 @@ function expiredTokenError(ctx: TokenContext): 'security.token.invalid' | 'secur
 export function revokeTokens(state: KuzzleState, match: { jwt?: string; userId?: string }): void {
   if (match.jwt !== undefined) state.tokens.delete(match.jwt);
   if (match.userId !== undefined) {
-    for (const doc of state.tokens.all()) if (doc.source.userId === match.userId) state.tokens.delete(doc.id);
+    for (const id of [...state.tokens.byUser.ids(match.userId)]) state.tokens.delete(id);
   }
 }
 
