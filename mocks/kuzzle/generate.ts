@@ -24,7 +24,7 @@ function userSchema(profileIds: string[]): Record<string, unknown> {
   const properties = user.properties as Record<string, Record<string, unknown>>;
   // The definition's $ref (a non-empty id, not a reserved name) is met by any such word.
   properties._id = { type: 'string', pattern: '^[a-z]{4,10}$' };
-  properties.profileIds = { ...properties.profileIds, maxItems: 2, uniqueItems: true, items: { enum: profileIds } };
+  properties.profileIds = { ...properties.profileIds, maxItems: Math.min(2, profileIds.length), uniqueItems: true, items: { enum: profileIds } };
   properties.content = {
     type: 'object',
     required: ['firstName', 'lastName', 'email'],

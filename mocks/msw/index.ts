@@ -20,6 +20,7 @@ import { ExchangePipeline } from '../../src/core/pipeline.ts';
 import { TrafficLog, type TrafficView } from '../../src/core/traffic.ts';
 import { PROFILE_DEVIATIONS } from '../../src/generated/profiles.ts';
 import { findFamilyModule, FAMILY_NAMES } from '../../src/families/lookup.ts';
+import { generatedKinds, seedWithGenerated } from '../../src/families/generate.ts';
 import type { Family } from '../../src/families/registry.ts';
 import { httpHandler } from './http-handler.ts';
 import { wsHandler } from './ws-handler.ts';
@@ -34,6 +35,13 @@ export interface HandlerOptions {
   baseUrl?: string;
   /** Seed data in the family's shape (schemas/mock/<family>-seed.json); default the built-in seed. */
   seed?: unknown;
+  /**
+   * Records generated into the seed with json-schema-faker, as `conform mock --generate`: a count per kind the family
+   * has (users; Kuzzle also profiles), e.g. `{ users: 100 }`; kinds the family lacks are ignored.
+   */
+  generate?: Record<string, number>;
+  /** The generator's seed (default 1): the same seed gives the same records. */
+  generateSeed?: number;
   /** "documented" (default), or a real server's profile (specs/profiles/, listed by each manifest). */
   profile?: string;
   /** Requirement ids to violate on purpose (conform mock --list-deviations). */
@@ -66,11 +74,14 @@ export function createHandlers(options: HandlerOptions): ConformHandlers {
   const { ports, paths } = module.manifest;
   const unknown = (options.deviate ?? []).filter((id) => !(id in module.deviations));
   if (unknown.length > 0) throw new Error(`conform/msw: unknown deviation ${unknown.join(', ')} for ${options.api}`);
+  const kinds = generatedKinds();
+  const badCount = Object.entries(options.generate ?? {}).find(([kind, count]) => !kinds.has(kind) || !Number.isInteger(count) || count < 0);
+  if (badCount) throw new Error(`conform/msw: generate.${badCount[0]} must be a count (an integer from 0) of one of ${[...kinds].join(', ')}`);
   const mock = module.create({
     behaviour: behaviourFor(options.api, options.profile ?? 'documented', options.deviate ?? [], PROFILE_DEVIATIONS),
     jwtSecret: options.jwtSecret ?? `conform-msw-${globalThis.crypto.randomUUID()}`,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
-    seed: options.seed,
+    seed: options.generate ? seedWithGenerated(options.api, options.seed, { counts: options.generate, seed: options.generateSeed }) : options.seed,
   });
   const base = (options.baseUrl ?? defaultBase(ports.http.defaultPort)).replace(/\/+$/, '');
   const traffic = new TrafficLog();
