@@ -37,7 +37,7 @@ export interface HandlerOptions {
   seed?: unknown;
   /**
    * Records generated into the seed with json-schema-faker, as `conform mock --generate`: a count per kind the family
-   * has (users; Kuzzle also profiles), e.g. `{ users: 100 }`; kinds the family lacks are ignored.
+   * has (users; some families also profiles), e.g. `{ users: 100 }`; kinds the family lacks are ignored.
    */
   generate?: Record<string, number>;
   /** The generator's seed (default 1): the same seed gives the same records. */

@@ -113,7 +113,7 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .addOption(new Option('--drop-rate <rate>', 'fraction of requests whose connection is dropped').argParser(rate))
     .addOption(new Option('--fault-seed <n>', 'seed of the fault generator (reproducible runs)').argParser(integer(-2_147_483_648, 2_147_483_647)))
     .addOption(new Option('--refresh-delay <ms>', 'how long writes without refresh=wait_for stay invisible to searches (default 1000)').argParser(integer(0, 60_000)))
-    .addOption(new Option('--conflict-window <ms>', 'Kuzzle: an update with retryOnConflict=0 conflicts with any write of its document within this time (default 0: one event-loop turn)').argParser(integer(0, 60_000)))
+    .addOption(new Option('--conflict-window <ms>', 'an update with retryOnConflict=0 conflicts with any write of its document within this time (default 0: one event-loop turn)').argParser(integer(0, 60_000)))
     .addOption(new Option('--profile <name>', `documented (default), ${manifests().flatMap((m) => m.profiles).join(', ')} (repeatable)`).argParser(collect))
     .addOption(new Option('--deviate <requirement-id>', 'deliberately violate a requirement (repeatable)').argParser(collect))
     .option('--state <file>', 'keep the state in this file across restarts')

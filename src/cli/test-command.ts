@@ -15,7 +15,7 @@ import { exitCodeOfSignal, installSignalHandlers, receivedSignal } from '../runn
 import { writeNotRunReports } from '../runner/stopped-report.ts';
 import { ToolError } from './errors.ts';
 
-/** How long a whole run may take by default: generous (the three suites on a slow real Kuzzle take minutes). */
+/** How long a whole run may take by default: generous (the three suites against a slow real server take minutes). */
 export const DEFAULT_GLOBAL_TIMEOUT_S = 600;
 import type { Output } from './specs-command.ts';
 

@@ -21,7 +21,7 @@ export interface MockConfig {
   latency: { fixedMs: number; jitterMs: number };
   faults: { errorRate: number; dropRate: number; seed: number };
   refreshDelayMs: number;
-  /** Kuzzle: how long an update with retryOnConflict=0 stays open to a conflict (0: one event-loop turn). */
+  /** How long an update with retryOnConflict=0 stays open to a conflict (0: one event-loop turn). */
   conflictWindowMs: number;
   seed: Partial<Record<Family, unknown>>;
   state?: string;

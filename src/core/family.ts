@@ -14,7 +14,7 @@ export interface FamilyOptions {
   seed?: unknown;
   /** Milliseconds before a write made without refresh=wait_for becomes visible to searches. */
   refreshDelayMs?: number;
-  /** Kuzzle: how long an update with retryOnConflict=0 is open to a conflict (0: one event-loop turn). */
+  /** How long an update with retryOnConflict=0 is open to a conflict (0: one event-loop turn). */
   conflictWindowMs?: number;
   now?: () => number;
 }

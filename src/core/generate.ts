@@ -33,7 +33,7 @@ function fileName(path: string): string {
   return path.split('/').pop() ?? '';
 }
 
-/** The bundle's keys by file name ("common.json" → ["kuzzle/common.json", "userapi/common.json"]). */
+/** The bundle's keys by file name ("common.json" → ["a/common.json", "b/common.json"]). */
 const BY_NAME = new Map<string, string[]>();
 for (const key of Object.keys(SCHEMAS)) BY_NAME.set(fileName(key), [...(BY_NAME.get(fileName(key)) ?? []), key]);
 
@@ -42,7 +42,7 @@ function uniqueByName(path: string): object | undefined {
   return keys.length === 1 ? SCHEMAS[keys[0] as string] : undefined;
 }
 
-/** "../kuzzle/common.json" seen from folder "mock" is "kuzzle/common.json". */
+/** "../a/common.json" seen from folder "mock" is "a/common.json". */
 function relativeKey(path: string, folder: string): string {
   const parts = folder ? folder.split('/') : [];
   for (const part of path.split('/')) {
@@ -55,7 +55,7 @@ function relativeKey(path: string, folder: string): string {
 /**
  * json-schema-faker hands over a reference as written, without the document it appeared in: a local one ("#/$defs/id")
  * belongs to the root file, a relative one is resolved against the root file's folder first, then by its file name
- * (a file's own relative references, e.g. common.json from kuzzle/, are unique by name in schemas/).
+ * (a file's own relative references, e.g. common.json from a family folder, are unique by name in schemas/).
  */
 export function schemaResolver(rootFile: string): (ref: string) => JsonSchema {
   const folder = rootFile.split('/').slice(0, -1).join('/');
@@ -68,7 +68,7 @@ export function schemaResolver(rootFile: string): (ref: string) => JsonSchema {
   };
 }
 
-/** A schema of the specification layer, or one of its $defs: "mock/devicehive-seed.json#/$defs/user". */
+/** A schema of the specification layer, or one of its $defs: "mock/<family>-seed.json#/$defs/user". */
 export function layerSchema(ref: string): Record<string, unknown> {
   const [file, pointer = ''] = ref.split('#');
   let node: unknown = SCHEMAS[file ?? ''];
@@ -80,7 +80,7 @@ export function layerSchema(ref: string): Record<string, unknown> {
 /**
  * `count` values of `schema`, reproducible by `seed`. One call for the whole array: json-schema-faker's random
  * sequence then runs once through every record, so record i depends on the seed and on i only.
- * `rootFile` is the file the schema comes from ("mock/kuzzle-seed.json"): its references start from there.
+ * `rootFile` is the file the schema comes from ("mock/<family>-seed.json"): its references start from there.
  */
 export function fakeRecords(schema: Record<string, unknown>, count: number, seed: number, rootFile: string): unknown[] {
   if (count === 0) return [];

@@ -9,7 +9,7 @@ export function generatedKinds(): Set<string> {
 
 /**
  * A family's seed with the requested records added: each count applies to the families that have that kind, so
- * `users=1000,profiles=50` gives every family its users and Kuzzle its profiles too. No request: the seed as given.
+ * `users=1000,profiles=50` gives every family its users and the families with profiles their profiles too. No request: the seed as given.
  */
 export function seedWithGenerated(family: string, seed: unknown, request: GenerateRequest | undefined): unknown {
   const generator = findFamilyModule(family)?.generator;

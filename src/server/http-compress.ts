@@ -11,7 +11,7 @@ export interface WireResponse {
 
 const COMPRESS = { gzip: promisify(gzip), deflate: promisify(deflate) } as const;
 
-/** The encoding an Accept-Encoding list asks for: gzip first, then deflate, as Kuzzle picks them (kuzzle.md §2.2). */
+/** The encoding an Accept-Encoding list asks for: gzip first, then deflate, as the real server that compresses picks them (research, its §2.2). */
 function chosenEncoding(acceptEncoding: string | undefined): keyof typeof COMPRESS | undefined {
   const listed = (acceptEncoding ?? '').split(',').map((entry) => entry.split(';')[0]!.trim().toLowerCase());
   if (listed.includes('gzip')) return 'gzip';
@@ -21,7 +21,7 @@ function chosenEncoding(acceptEncoding: string | undefined): keyof typeof COMPRE
 
 /**
  * The answer compressed as the client accepts it. Only an answer that says `Content-Encoding: identity` is one the
- * family lets the server compress (Kuzzle's routed answers); the others, and clients that accept neither, are kept.
+ * family lets the server compress (routed answers of a family that compresses); the others, and clients that accept neither, are kept.
  */
 export async function compressed(response: HttpResponse, acceptEncoding: string | undefined): Promise<WireResponse> {
   const encoding = chosenEncoding(acceptEncoding);

@@ -19,7 +19,7 @@ export interface HttpListenerOptions {
   maxBodyBytes?: number;
   /** The family's timeouts (its manifest's, or the configuration's). */
   timeouts: HttpTimeouts;
-  /** Compress answers the family leaves as identity when the client accepts gzip or deflate (Kuzzle). */
+  /** Compress answers the family leaves as identity when the client accepts gzip or deflate (the families whose server compresses). */
   compression?: boolean;
 }
 

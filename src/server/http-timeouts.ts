@@ -29,7 +29,7 @@ export function timeoutOptions(timeouts: HttpTimeouts): {
 }
 
 /**
- * A request cut by its headers or total budget is closed without an answer: uWebSockets (Kuzzle) just closes, nginx
+ * A request cut by its headers or total budget is closed without an answer: uWebSockets just closes, nginx
  * terminates the request on its 408 without sending it. Runs before fastify's own handler, which would write a 408 of
  * its own and leaves a destroyed socket alone.
  */
