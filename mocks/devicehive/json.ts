@@ -1,4 +1,6 @@
 import { parseJson as parseJsonText } from '../../src/core/json.ts';
+import { exceedsJsonDepth } from '../../src/core/json-depth.ts';
+import { DEVICEHIVE_MAX_JSON_DEPTH } from './json-depth-limit.ts';
 
 /** JSON values as the mock keeps them: parsed by JSON.parse into plain data, never merged into existing objects. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -8,9 +10,13 @@ export type JsonObject = { [key: string]: Json };
  * Parses JSON text. The reference (Jackson into Gson trees) stores a "__proto__" key as ordinary data, so it is kept
  * as an own property; this family's values are only copied (cloneJson), never assigned into existing objects, which
  * is what keeps such a key from reaching a prototype (src/core/json.ts).
+ * Text nested deeper than Jackson reads (DEVICEHIVE_MAX_JSON_DEPTH) is malformed, as Jackson's parse error makes it
+ * on the reference: each caller answers it as it answers unparseable text, and nothing that deep is ever stored.
  */
 export function parseJson(text: string): { ok: true; value: Json } | { ok: false } {
-  return parseJsonText(text, { protoKeys: 'keep' }) as { ok: true; value: Json } | { ok: false };
+  const parsed = parseJsonText(text, { protoKeys: 'keep' }) as { ok: true; value: Json } | { ok: false };
+  if (parsed.ok && exceedsJsonDepth(parsed.value, DEVICEHIVE_MAX_JSON_DEPTH)) return { ok: false };
+  return parsed;
 }
 
 export function isJsonObject(value: unknown): value is JsonObject {

@@ -42,6 +42,8 @@ const CATALOGUE = {
   'services.storage.document_already_exists': [16842769, 400, 'Document already exists.'],
   // Elasticsearch's version_conflict_engine_exception once retryOnConflict is exhausted (esWrapper.js:120-124).
   'services.storage.too_many_changes': [16842784, 500, 'Unable to modify document "%s": cluster sync failed (too many simultaneous changes applied)'],
+  // Elasticsearch's own 400s, embedded with their reason (esWrapper.js): here, a document nested too deep.
+  'services.storage.unexpected_bad_request': [16842785, 400, '%s'],
   'services.storage.index_already_exists': [16842790, 412, 'A %s index named "%s" already exists'],
   'services.storage.invalid_index_name': [16842793, 400, 'The index name "%s" is invalid'],
   'services.storage.invalid_collection_name': [16842794, 400, 'The collection name "%s" is invalid'],

@@ -1,3 +1,5 @@
+import { exceedsJsonDepth } from '../../src/core/json-depth.ts';
+import { KUZZLE_MAX_JSON_DEPTH } from './json-depth-limit.ts';
 import { VersionConflictError } from '../../src/core/store.ts';
 import { ACTIONS } from './actions/index.ts';
 import type { ActionContext, Caller, MockEnv } from './env.ts';
@@ -19,6 +21,20 @@ export interface Execution {
 function error(e: unknown): Outcome {
   if (e instanceof VersionConflictError) return { error: kerror('services.storage.too_many_changes', e.id) };
   return { error: wrapUnexpected(e) };
+}
+
+/**
+ * Elasticsearch refuses a document nested deeper than it reads (KUZZLE_MAX_JSON_DEPTH) with a 400 that Kuzzle
+ * embeds as services.storage.unexpected_bad_request; the body is refused before any action keeps it, so no stored
+ * record is ever too deep for a later read, answer or state save to serialize. The reason is Jackson's text
+ * (StreamReadConstraints), as Elasticsearch forwards it.
+ */
+export function assertStorableDepth(body: unknown): void {
+  if (!exceedsJsonDepth(body, KUZZLE_MAX_JSON_DEPTH)) return;
+  throw kerror(
+    'services.storage.unexpected_bad_request',
+    `failed to parse: Document nesting depth (${KUZZLE_MAX_JSON_DEPTH + 1}) exceeds the maximum allowed (${KUZZLE_MAX_JSON_DEPTH}, from \`StreamReadConstraints.getMaxNestingDepth()\`)`,
+  );
 }
 
 /** Token verification (step 4), with the two deviations that change whose token a request runs with. */
@@ -61,6 +77,7 @@ async function anonymousUpdateSelf(env: MockEnv, request: ApiRequest): Promise<O
   if (valid) return undefined;
   const anonymous = anonymousCaller();
   const body = request.body && !Array.isArray(request.body) ? request.body : {};
+  assertStorableDepth(body);
   return { result: { _id: anonymous._id, _source: { ...anonymous.source, ...body, profileIds: anonymous.source.profileIds } } };
 }
 
@@ -81,6 +98,7 @@ export async function execute(env: MockEnv, request: ApiRequest): Promise<Execut
     authorize(env, request, authenticated.caller);
     checkSdkVersion(request);
     rejectUnknownArguments(env.behaviour, request);
+    assertStorableDepth(request.body);
     const handler = ACTIONS[`${request.controller}:${request.action}`]!;
     const context: ActionContext = { request, caller: authenticated.caller, token, env };
     return { outcome: { result: await handler(context) }, token };

@@ -1,5 +1,7 @@
 import { kerror, KuzzleError } from './errors.ts';
 import { parseJson } from '../../src/core/json.ts';
+import { InflatedTooLarge, inflateWithin } from '../../src/core/bounded-inflate.ts';
+import { MAX_BODY_BYTES } from '../../src/core/limits.ts';
 import { parseForm, parseMultipart } from './http-forms.ts';
 
 const ALLOWED_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'];
@@ -24,12 +26,11 @@ export function checkContentType(headers: Record<string, string>): KuzzleError |
   return undefined;
 }
 
-async function inflate(bytes: Uint8Array, format: 'gzip' | 'deflate'): Promise<Uint8Array> {
-  const stream = new Blob([bytes.slice()]).stream().pipeThrough(new DecompressionStream(format));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-/** httpUncompress: Content-Encoding layers, undone in reverse order; identity, gzip and deflate only. */
+/**
+ * httpUncompress: Content-Encoding layers, undone in reverse order; identity, gzip and deflate only. Each layer's
+ * output is held to the request size limit (maxRequestSize applies to the request Kuzzle handles, not to its wire
+ * form): a bomb is refused with Kuzzle's 413 before it is inflated.
+ */
 async function uncompress(bytes: Uint8Array, header: string | undefined): Promise<Uint8Array> {
   if (!header) return bytes;
   const encodings = header.split(',').map((e) => e.trim().toLowerCase());
@@ -39,8 +40,9 @@ async function uncompress(bytes: Uint8Array, header: string | undefined): Promis
     if (encoding === 'identity') continue;
     if (encoding !== 'gzip' && encoding !== 'deflate') throw kerror('network.http.unsupported_compression', encoding);
     try {
-      data = await inflate(data, encoding);
+      data = await inflateWithin(data, encoding, MAX_BODY_BYTES);
     } catch (error) {
+      if (error instanceof InflatedTooLarge) throw kerror('network.http.request_too_large');
       throw kerror('network.http.unexpected_error', (error as Error).message);
     }
   }

@@ -1,5 +1,7 @@
 import { bodyText, mediaType, splitUrl, type HttpRequest } from '../../src/core/http-exchange.ts';
 import type { Behaviour } from '../../src/core/behaviour.ts';
+import { exceedsJsonDepth } from '../../src/core/json-depth.ts';
+import { USERAPI_MAX_JSON_DEPTH } from './json-depth-limit.ts';
 
 export type FieldsResult = { ok: true; fields: Record<string, unknown> } | { ok: false; problem: 'missing' | 'not-json' | 'not-object' | 'scalar'; detail: string };
 
@@ -31,6 +33,8 @@ function rawJson(request: HttpRequest, behaviour: Behaviour): { text?: string; o
   if (type === 'application/json' && text.trim() !== '' && !behaviour.deviates('userapi.update.transport.json-body')) {
     try {
       const body: unknown = JSON.parse(text);
+      // Laravel decodes a JSON body with json_decode's default depth: deeper text reads as no body at all.
+      if (exceedsJsonDepth(body, USERAPI_MAX_JSON_DEPTH)) return { text: undefined };
       if (body && typeof body === 'object' && !Array.isArray(body)) {
         const json = (body as Record<string, unknown>).json;
         if (typeof json === 'string') return { text: json };
@@ -59,6 +63,10 @@ export function readFields(request: HttpRequest, behaviour: Behaviour): FieldsRe
     parsed = JSON.parse(raw.text);
   } catch (error) {
     return { ok: false, problem: 'not-json', detail: `The json field is not valid JSON: ${(error as Error).message}.` };
+  }
+  // json_decode($json, ..., 512) fails on deeper text: the app sees it as invalid JSON, with PHP's message.
+  if (exceedsJsonDepth(parsed, USERAPI_MAX_JSON_DEPTH)) {
+    return { ok: false, problem: 'not-json', detail: 'The json field is not valid JSON: Maximum stack depth exceeded.' };
   }
   if (parsed === null || typeof parsed !== 'object') {
     return { ok: false, problem: 'scalar', detail: 'The json field must hold a JSON object of the fields to update, not a single value.' };
