@@ -1824,7 +1824,8 @@ export const SCHEMAS: Record<string, object> = {
                 }
               }
             },
-            "knownBecause": { "type": "string" }
+            "knownBecause": { "type": "string" },
+            "notApplicable": { "type": "string", "description": "Why the requirement does not apply to this target: the reasons its skipped tests gave." }
           }
         }
       }
