@@ -1856,7 +1856,8 @@ export const SCHEMAS: Record<string, object> = {
                 }
               }
             },
-            "knownBecause": { "type": "string" }
+            "knownBecause": { "type": "string" },
+            "notApplicable": { "type": "string", "description": "Why the requirement does not apply to this target: the reasons its skipped tests gave." }
           }
         }
       }

@@ -50,7 +50,7 @@ export function renderJunit(report: ConformanceReport): string {
         } else if (verdict === 'known-deviation') {
           testcase.standardOutput(`KNOWN DEVIATION (listed in the baseline, does not fail the run): ${r.knownBecause ?? ''}\n${failure?.message ?? ''}`);
         } else if (verdict === 'skipped' || verdict === 'not-tested') {
-          testcase.skipped().standardOutput(verdict === 'skipped' ? 'every test of this requirement was skipped' : `not tested on ${transport}: the target offers no such endpoint, --transport left it out, or --grep/--shard did not select it`);
+          testcase.skipped().standardOutput(verdict === 'skipped' ? `not applicable (${r.notApplicable ?? 'every test of this requirement was skipped'})` : `not tested on ${transport}: the target offers no such endpoint, --transport left it out, or --grep/--shard did not select it`);
         }
       }
     }

@@ -29,6 +29,6 @@ export function liveLine(input: LiveLineInput): string {
   const verdict = input.colour ? `\u001b[${mark.ansi}m${mark.text.padEnd(7)}\u001b[0m` : mark.text.padEnd(7);
   const time = `${Math.round(input.durationMs)} ms`.padStart(8);
   const line = `${counter} ${verdict} ${time}  ${input.title}`;
-  const first = input.verdict === 'passed' || input.verdict === 'skipped' ? undefined : input.message?.split('\n').find((l) => l.trim() !== '');
+  const first = input.verdict === 'passed' ? undefined : input.message?.split('\n').find((l) => l.trim() !== '');
   return first ? `${line}\n${' '.repeat(counter.length + 1)}└ ${first.trim().slice(0, 200)}` : line;
 }

@@ -49,7 +49,9 @@ export default class LiveReporter implements Reporter {
     this.done += 1;
     const ids = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '');
     const verdict = this.verdictOf(ids, result);
-    const message = result.status === 'timedOut' ? `timed out after ${test.timeout} ms` : plain(result.errors[0]?.message ?? '');
+    const skipReason = [...(result.annotations ?? []), ...test.annotations].find((a) => a.type === 'skip')?.description;
+    const message =
+      result.status === 'timedOut' ? `timed out after ${test.timeout} ms` : result.status === 'skipped' ? `not applicable (${skipReason ?? 'no reason given'})` : plain(result.errors[0]?.message ?? '');
     process.stdout.write(`${liveLine({ index: this.done, total: this.total, verdict, durationMs: result.duration, title: this.named.has(test.parent.project()?.name ?? '') ? `${test.parent.project()?.name} › ${test.title}` : test.title, message: this.redactor.text(message), colour: this.colour })}\n`);
   }
 

@@ -3,6 +3,15 @@ import assert from 'node:assert/strict';
 import { renderMarkdown } from './markdown.ts';
 import { SAMPLE, sampleReport } from '../../test/helpers/sample-report.ts';
 
+/** The rows of the failure table (the not-applicable table after it left out). */
+const failureTable = (md: string) => (md.split('### Not applicable')[0] ?? '').split('\n').filter((l) => l.startsWith('| ') && l.includes('`'));
+
+test('summary.md: a requirement whose tests were skipped is listed as not applicable, with the reason, never as passed', () => {
+  const md = renderMarkdown(sampleReport());
+  const rows = (md.split('### Not applicable')[1] ?? '').split('\n').filter((l) => l.startsWith('| ') && l.includes('`'));
+  assert.deepEqual(rows, [`| ⏭️ \`${SAMPLE.skipped}\` | MUST | ws | not applicable (the target has no such route) |`]);
+});
+
 test('summary.md: the name as heading, the verdict with the api, the counts by level', () => {
   const md = renderMarkdown(sampleReport());
   assert.ok(md.startsWith('# sample\n\n❌ **1 MUST requirement(s) failed** · api kuzzle · transports tested: http, ws · 12.3 s · conform 0.1.0\n'), md.slice(0, 200));
@@ -11,7 +20,7 @@ test('summary.md: the name as heading, the verdict with the api, the counts by l
 });
 
 test('summary.md: one row per failure, failures first: id, level, title, transport, the message’s first line', () => {
-  const lines = renderMarkdown(sampleReport()).split('\n').filter((l) => l.startsWith('| ') && l.includes('`'));
+  const lines = failureTable(renderMarkdown(sampleReport()));
   assert.deepEqual(lines, [
     `| ❌ \`${SAMPLE.mustFailed}\` | MUST | PUT /_me with a JSON body updates the user the Authorization token belongs to | http | Error: PUT /_me answers HTTP 200 |`,
     `| ⚠️ \`${SAMPLE.shouldFailed}\` | SHOULD | refresh=false is accepted (the update succeeds without waiting for indexation) | ws | Error: expect(received).toMatchObject(expected) |`,
@@ -42,6 +51,6 @@ test('summary.md: a run without failures has no failure table, and a long list i
   const r = many.requirements.find((x) => x.id === SAMPLE.mustFailed)!;
   r.failures = Array.from({ length: 60 }, () => r.failures[0]!);
   const md = renderMarkdown(many);
-  assert.equal(md.split('\n').filter((l) => l.startsWith('| ') && l.includes('`')).length, 50);
+  assert.equal(failureTable(md).length, 50);
   assert.match(md, /… and 12 more failures: see conformance\.html\./);
 });

@@ -50,6 +50,13 @@ function failureRows(requirements: RequirementResult[]): string[] {
   return ['### Failures', '', '| requirement | level | title | transport | message |', '| --- | --- | --- | --- | --- |', ...shown, '', ...more];
 }
 
+/** The requirements whose tests were skipped on a transport, with why: never counted as passed. */
+function notApplicableRows(requirements: RequirementResult[]): string[] {
+  const rows = requirements.filter((r) => r.notApplicable).map((r) => `| ${ICON.skipped} \`${r.id}\` | ${r.level} | ${Object.entries(r.transports).filter(([, s]) => s === 'skipped').map(([t]) => t).join(', ')} | ${cell(`not applicable (${r.notApplicable})`)} |`);
+  if (rows.length === 0) return [];
+  return ['### Not applicable', '', '| requirement | level | transports | why |', '| --- | --- | --- | --- |', ...rows.slice(0, MAX_ROWS), ''];
+}
+
 /** summary.md: what a CI step summary shows, kept short (it is appended to GitHub's $GITHUB_STEP_SUMMARY). */
 export function renderMarkdown(report: ConformanceReport): string {
   const s = report.summary;
@@ -65,6 +72,7 @@ export function renderMarkdown(report: ConformanceReport): string {
     '',
     ...levelTable(report),
     ...failureRows(report.requirements),
+    ...notApplicableRows(report.requirements),
   ];
   return `${lines.join('\n')}\n`;
 }

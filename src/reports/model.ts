@@ -14,6 +14,8 @@ export interface TestOutcome {
   requirements: string[];
   transport: Transport;
   status: 'passed' | 'failed' | 'skipped';
+  /** A skipped test: why it does not apply to this target (its test.skip description). */
+  skipReason?: string;
   message?: string;
   exchanges?: unknown[];
   durationMs: number;
@@ -70,6 +72,8 @@ export interface RequirementResult {
   failures: Failure[];
   /** Why a failure is known: the baseline's reason. */
   knownBecause?: string;
+  /** Why it does not apply to this target, when a transport's tests were all skipped (the tests' skip reasons). */
+  notApplicable?: string;
 }
 
 export interface ConformanceReport {
@@ -111,6 +115,12 @@ function tally<K extends string>(keys: readonly K[], items: Array<[K, Verdict]>)
   return out;
 }
 
+/** The distinct reasons of skipped tests, or undefined when none was skipped (a skip without a reason still says so). */
+function skipReasons(outcomes: TestOutcome[]): string | undefined {
+  const reasons = [...new Set(outcomes.filter((o) => o.status === 'skipped').map((o) => o.skipReason || 'skipped by the test, no reason given'))];
+  return reasons.length > 0 ? reasons.join('; ') : undefined;
+}
+
 function overall(statuses: Status[]): Status {
   for (const s of ['failed', 'known-deviation', 'passed', 'skipped'] as const) if (statuses.includes(s)) return s;
   return 'not-tested';
@@ -150,6 +160,7 @@ export function buildReport(input: {
       }
     }
     const status = overall(Object.values(transports));
+    const notApplicable = skipReasons(mine.filter((o) => transports[o.transport] === 'skipped'));
     return {
       id: r.id,
       family: input.catalogue.family,
@@ -165,6 +176,7 @@ export function buildReport(input: {
       durationsMs,
       failures,
       ...(status === 'known-deviation' && known ? { knownBecause: known.why } : {}),
+      ...(notApplicable ? { notApplicable } : {}),
     };
   });
   const count = (s: Status) => requirements.filter((r) => r.status === s).length;

@@ -64,7 +64,9 @@ export default class ConformanceReporter implements Reporter {
     const outcomes = this.outcomesOf(test);
     const previous = outcomes.findIndex((o) => o.title === test.title && o.transport === transport);
     if (previous !== -1) outcomes.splice(previous, 1);
-    outcomes.push({ title: test.title, requirements, transport, status, message: status === 'failed' ? this.redactor.text(message) : undefined, exchanges: status === 'failed' ? this.redactor.value(exchanges) : undefined, durationMs: result.duration });
+    // test.skip(condition, reason) at run time lands in the result's annotations; a static skip in the test's.
+    const skipReason = [...(result.annotations ?? []), ...test.annotations].find((a) => a.type === 'skip')?.description;
+    outcomes.push({ title: test.title, requirements, transport, status, ...(status === 'skipped' && skipReason ? { skipReason: this.redactor.text(skipReason) } : {}), message: status === 'failed' ? this.redactor.text(message) : undefined, exchanges: status === 'failed' ? this.redactor.value(exchanges) : undefined, durationMs: result.duration });
   }
 
   onEnd(_result: FullResult): void {

@@ -43,7 +43,7 @@ export function sampleOutcomes(): TestOutcome[] {
       } else if (r.id === SAMPLE.known) {
         outcomes.push({ ...base, status: 'failed', message: 'Error: the answer carries room r1\n\nExpected: "r1"\nReceived: undefined', exchanges: [wsUpdate] });
       } else if (r.id === SAMPLE.skipped && transport === 'ws') {
-        outcomes.push({ ...base, status: 'skipped' });
+        outcomes.push({ ...base, status: 'skipped', skipReason: 'the target has no such route' });
       } else outcomes.push({ ...base, status: 'passed' });
     }
   }

@@ -4,7 +4,7 @@ import { esc } from './escape.ts';
 import { failureBlock } from './failure.ts';
 import { VERDICT_LABEL } from './summary-chart.ts';
 
-const STATUS_LABEL: Record<Status, string> = { passed: '✔ passed', failed: '✘ failed', skipped: 'skipped', 'not-tested': 'not tested', 'known-deviation': '⚠ known' };
+const STATUS_LABEL: Record<Status, string> = { passed: '✔ passed', failed: '✘ failed', skipped: 'not applicable', 'not-tested': 'not tested', 'known-deviation': '⚠ known' };
 
 export interface RowContext {
   transports: readonly Transport[];
@@ -12,12 +12,14 @@ export interface RowContext {
 }
 
 function detailRow(r: RequirementResult, colspan: number, ctx: RowContext): string {
-  if (r.failures.length === 0 && !r.knownBecause) return '';
+  if (r.failures.length === 0 && !r.knownBecause && !r.notApplicable) return '';
   const known = r.knownBecause ? `<p class="known">known deviation: ${esc(r.knownBecause)}</p>` : '';
+  const na = r.notApplicable ? `<p class="muted">not applicable (${esc(r.notApplicable)})</p>` : '';
+  if (r.failures.length === 0 && !r.knownBecause) return `<tr class="detail"><td colspan="${colspan}">${na}</td></tr>`;
   const first = r.failures[0]?.message.split('\n')[0] ?? '';
   const summary = `${r.failures.length} failure${r.failures.length === 1 ? '' : 's'}${first ? `: ${esc(first)}` : ''}`;
   const failures = r.failures.map((f) => failureBlock(f, { mqttRequestTopic: ctx.mqttRequestTopic })).join('');
-  return `<tr class="detail"><td colspan="${colspan}"><details class="failures"><summary>${summary}</summary>${known}<p class="source">${esc(r.source)}</p>${failures}</details></td></tr>`;
+  return `<tr class="detail"><td colspan="${colspan}"><details class="failures"><summary>${summary}</summary>${known}${na}<p class="source">${esc(r.source)}</p>${failures}</details></td></tr>`;
 }
 
 /**
