@@ -255,3 +255,4 @@ for (const [name, failed] of Object.entries(hotFailures)) console.log(`hot docum
 if (!ONLY) console.log(`start-up: conform mock ${summary.startup.conformMockMs} ms (bare node:http ${summary.startup.bareNodeHttpMs} ms; goal < 1000 ms)`);
 console.log(`peak memory, one process serving ${FAMILIES.join(', ')}: mock ${peak('mock')} MB${BEFORE ? `, before ${peak('before')} MB` : ''} (bare node:http ${bareHttpPeak} MB; goal ≤ ${MEMORY_GOAL_MB} MB)`);
 console.log('written to reports/bench.json');
+(await import('./growth.ts')).runGrowth();
