@@ -12,12 +12,28 @@ function listDeviations(io: Output): number {
   return 0;
 }
 
+/** At most this many records of a credential list in the banner: with --generate a family may hold thousands. */
+const BANNER_RECORDS = 5;
+
+/** A family's credentials as the banner shows them: every list cut to its first records, with how many are left out. */
+export function bannerCredentials(credentials: unknown): unknown {
+  if (!credentials || typeof credentials !== 'object' || Array.isArray(credentials)) return credentials;
+  const shown: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(credentials)) {
+    if (Array.isArray(value) && value.length > BANNER_RECORDS) {
+      shown[key] = value.slice(0, BANNER_RECORDS);
+      shown[`${key}NotShown`] = value.length - BANNER_RECORDS;
+    } else shown[key] = value;
+  }
+  return shown;
+}
+
 /** What a user needs to start: every listener's URL, the seeded credentials, the control API. */
 async function banner(mock: RunningMock, io: Output): Promise<void> {
   const credentials = await mock.credentials();
   io.out('conform mock is ready');
   for (const l of mock.listeners) io.out(`  ${l.family.padEnd(11)} ${l.transport.padEnd(5)} ${l.url}`);
-  for (const [family, creds] of Object.entries(credentials)) io.out(`  ${family.padEnd(11)} credentials ${JSON.stringify(creds)}`);
+  for (const [family, creds] of Object.entries(credentials)) io.out(`  ${family.padEnd(11)} credentials ${JSON.stringify(bannerCredentials(creds))}`);
   const profiles = mock.config.families.map((f) => `${f}=${mock.config.profiles[f]}`).join(', ');
   io.out(`  profiles: ${profiles}${mock.config.deviate.length ? `; deviations: ${mock.config.deviate.join(', ')}` : ''}`);
   io.out(`  control: ${CONTROL_PREFIX}health, POST ${CONTROL_PREFIX}reset, GET ${CONTROL_PREFIX}traffic on every HTTP listener${mock.config.controlToken ? ' (X-Conform-Token required)' : ''}`);

@@ -215,3 +215,24 @@ describe('conform mock --generate: a bad flag exits 2 with the reason (bin/confo
     assert.match(stderr, /unknown record kind "widgets": expected users, profiles/);
   });
 });
+
+test('conform mock --generate users=50: the banner shows the first 5 userapi users and how many it leaves out, not 50 tokens', async () => {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'conform.mjs'), 'mock', '--ephemeral', '--family', 'userapi', '--generate', 'users=50'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`not ready in 30 s: ${stdout}`)), 30_000);
+      child.stdout.on('data', (d) => {
+        stdout += d;
+        if (stdout.includes('stop with Ctrl-C')) (clearTimeout(timer), resolve());
+      });
+      child.on('exit', (code) => (clearTimeout(timer), reject(new Error(`exited ${code}`))));
+    });
+  } finally {
+    child.kill('SIGTERM');
+  }
+  const line = stdout.split('\n').find((l) => l.includes('credentials'))!;
+  const shown = JSON.parse(line.slice(line.indexOf('{'))) as { users: unknown[]; usersNotShown: number };
+  assert.equal(shown.users.length, 5);
+  assert.equal(shown.usersNotShown, 50 + 2 - 5, 'the two seeded users and the 50 generated, less the 5 shown');
+});
