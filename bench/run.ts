@@ -256,3 +256,23 @@ if (!ONLY) console.log(`start-up: conform mock ${summary.startup.conformMockMs} 
 console.log(`peak memory, one process serving ${FAMILIES.join(', ')}: mock ${peak('mock')} MB${BEFORE ? `, before ${peak('before')} MB` : ''} (bare node:http ${bareHttpPeak} MB; goal ≤ ${MEMORY_GOAL_MB} MB)`);
 console.log('written to reports/bench.json');
 (await import('./growth.ts')).runGrowth();
+
+/**
+ * The concurrency soak: test/mock/concurrency.test.ts for BENCH_SOAK_SECONDS in all (default 60, a third per family),
+ * where npm test gives it 5 s a family. It asserts (no update fails or is lost, versions increase), so a failure here
+ * is a finding, printed with the test's own output; it does not stop the bench.
+ */
+if (!ONLY || 'soak'.includes(ONLY)) {
+  const soakSeconds = Number(process.env.BENCH_SOAK_SECONDS ?? 60);
+  const soak = spawn(process.execPath, ['--experimental-websocket', '--import', 'tsx', '--test', '--test-reporter=spec', path.join(ROOT, 'test', 'mock', 'concurrency.test.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, CONFORM_CONCURRENCY_SECONDS: String(Math.max(1, Math.round(soakSeconds / 3))) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  soak.stdout.on('data', (d) => (out += d));
+  const code: number | null = await new Promise((resolve) => soak.on('exit', resolve));
+  const lines = out.split("\n").filter((l) => /✔|✖|ℹ (pass|fail)| clients, \d+ s: /.test(l));
+  console.log(`\nconcurrency soak, ${soakSeconds} s over the three families (test/mock/concurrency.test.ts): ${code === 0 ? 'held' : `FAILED (exit ${code})`}`);
+  for (const l of lines) console.log(`  ${l.trim()}`);
+}

@@ -57,6 +57,7 @@ async function drive(clients: Array<{ name: string; send: Send }>, deadline: num
       else if (outcome.unexpected.length < 20) outcome.unexpected.push(`${mark}: ${result.why}`);
     }
   }));
+  console.log(`${clients.length} clients, ${SECONDS} s: ${outcome.acknowledged.length} updates acknowledged, ${outcome.unexpected.length} unexpected answers`);
   return outcome;
 }
 
