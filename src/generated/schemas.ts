@@ -1,6 +1,29 @@
 // Generated from schemas/: do not edit, run `npm run generate`.
 
 export const SCHEMAS: Record<string, object> = {
+  "badge/shields-endpoint.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://conform.invalid/schemas/badge/shields-endpoint.json",
+    "title": "shields.io endpoint badge",
+    "description": "The JSON a shields.io endpoint badge reads (https://shields.io/badges/endpoint-badge): schemaVersion 1, a label and a message; the rest optional. conform writes one per run as badge.json.",
+    "type": "object",
+    "required": ["schemaVersion", "label", "message"],
+    "properties": {
+      "schemaVersion": { "const": 1 },
+      "label": { "type": "string" },
+      "message": { "type": "string", "minLength": 1 },
+      "color": { "type": "string" },
+      "labelColor": { "type": "string" },
+      "isError": { "type": "boolean" },
+      "namedLogo": { "type": "string" },
+      "logoSvg": { "type": "string" },
+      "logoColor": { "type": "string" },
+      "logoWidth": { "type": "number" },
+      "style": { "enum": ["flat", "flat-square", "plastic", "for-the-badge", "social"] },
+      "cacheSeconds": { "type": "integer", "minimum": 300 }
+    },
+    "additionalProperties": false
+  },
   "catalogue.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://conform.invalid/schemas/catalogue.schema.json",

@@ -52,7 +52,7 @@ for (const [label, start, message] of cases) {
     assert.match(run.report.stopped?.reason ?? '', message);
     assert.match(run.stderr, /does not answer.*\[CONFORM_ERR_UNREACHABLE\]/);
     assert.equal(run.report.summary.notTested, run.report.requirements.length);
-    for (const file of ['conformance.html', 'junit.xml', 'summary.md']) assert.ok(fs.existsSync(path.join(run.reportDir, file)));
+    for (const file of ['conformance.html', 'junit.xml', 'summary.md', 'badge.json', 'badge.svg']) assert.ok(fs.existsSync(path.join(run.reportDir, file)));
   });
 }
 
