@@ -67,7 +67,8 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .addOption(new Option('--family <list>', 'with --mock: the families to certify').argParser(collect))
     .addOption(new Option('--transport <list>', 'http, ws, mqtt (default: every transport the target offers)').argParser(collect))
     .option('--report-dir <dir>', 'where conformance.json, conformance.html, junit.xml and summary.md go (default reports)')
-    .option('--baseline <file>', 'known failures that do not count: a JSON {id: {why}} or a profile from specs/profiles')
+    .option('--baseline <file>', 'known failures that do not count: a JSON {id: {why, transports?, expires?}} or a profile from specs/profiles')
+    .option('--allow-stale-baseline', 'a baseline entry whose requirement now passes is reported, not failed (exit 1 otherwise)')
     .option('--grep <pattern>', 'only the tests whose name (requirement id) matches')
     .addOption(new Option('--workers <n>', 'parallel Playwright workers (default 4; a suite may limit its own)').argParser(integer(1, 64)))
     .option('--shard <i/n>', "run one shard of n (Playwright's --shard); merge the blob reports with conform merge-reports")
@@ -91,6 +92,7 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .addOption(new Option('--transport <list>', 'the transports the shards tested (default: every endpoint given)').argParser(collect))
     .option('--report-dir <dir>', 'where the merged reports go (default reports)')
     .option('--baseline <file>', 'the baseline the shards used')
+    .option('--allow-stale-baseline', 'a baseline entry whose requirement now passes is reported, not failed')
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (dirs: string[], options) => setExit(await (await import('./merge-command.ts')).runMerge(dirs, options, io)));
 

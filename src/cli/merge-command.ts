@@ -11,7 +11,7 @@ import { conformanceReporter, playwrightCli, playwrightConfig } from '../runner/
 import { ROOT } from '../specs/paths.ts';
 import { TRANSPORTS, type Transport } from '../specs/families.ts';
 import { ToolError } from './errors.ts';
-import { renderSummary } from './test-command.ts';
+import { renderSummary, reportBaselineFindings } from './test-command.ts';
 import type { Output } from './specs-command.ts';
 
 export interface MergeFlags extends Pick<TargetOverrides, 'api' | 'name' | 'http' | 'ws' | 'mqtt'> {
@@ -19,6 +19,7 @@ export interface MergeFlags extends Pick<TargetOverrides, 'api' | 'name' | 'http
   transport?: string[];
   reportDir?: string;
   baseline?: string;
+  allowStaleBaseline?: boolean;
 }
 
 /** Every blob report (.zip) under the given folders or files; shards' folders are gathered by CI artifact downloads. */
@@ -81,5 +82,6 @@ export async function runMerge(inputs: string[], flags: MergeFlags, io: Output):
     io.err(`conform: the blob reports hold no ${target.api} test: were they written for another family? [CONFORM_ERR_NO_TESTS]`);
     return 2;
   }
-  return exitCodeOf(report);
+  reportBaselineFindings(report, io, { allowStale: Boolean(flags.allowStaleBaseline) });
+  return exitCodeOf(report, { allowStaleBaseline: Boolean(flags.allowStaleBaseline) });
 }

@@ -27,6 +27,8 @@ export interface TestFlags {
   transport?: string[];
   reportDir?: string;
   baseline?: string;
+  /** A baseline entry whose requirement now passes is reported but does not fail the run. */
+  allowStaleBaseline?: boolean;
   grep?: string;
   workers?: number;
   shard?: string;
@@ -125,7 +127,21 @@ function verdictOf(flags: TestFlags, target: Target, transports: Transport[], re
     io.err(`conform: no test matched ${selection(flags, transports)} for ${target.api} [CONFORM_ERR_NO_TESTS]`);
     return { report, exitCode: 2 };
   }
-  return { report, exitCode: exitCodeOf(report) };
+  reportBaselineFindings(report, io, { allowStale: Boolean(flags.allowStaleBaseline || flags.shard) });
+  return { report, exitCode: exitCodeOf(report, { allowStaleBaseline: Boolean(flags.allowStaleBaseline || flags.shard) }) };
+}
+
+/**
+ * Says what is wrong with the baseline: a stale entry fails the run (unless allowed: a shard sees only part of a
+ * requirement's tests, so merge-reports judges staleness), an expired one no longer excuses its failures.
+ */
+export function reportBaselineFindings(report: ConformanceReport, io: Output, options: { allowStale: boolean }): void {
+  for (const id of report.baseline?.stale ?? []) {
+    io.err(`conform: known deviation ${id} now passes: remove it from the baseline${options.allowStale ? ' (allowed by --allow-stale-baseline)' : ''} [CONFORM_STALE_BASELINE]`);
+  }
+  for (const { id, expires } of report.baseline?.expired ?? []) {
+    io.err(`conform: the baseline entry for ${id} expired on ${expires}: its failures count again [CONFORM_EXPIRED_BASELINE]`);
+  }
 }
 
 /** The worst exit code over the targets: 2 before 1 before 0 (a signal's 128+n is returned by the caller first). */

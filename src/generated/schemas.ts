@@ -1795,6 +1795,19 @@ export const SCHEMAS: Record<string, object> = {
           "shouldFailed": { "type": "integer", "minimum": 0 }
         }
       },
+      "baseline": {
+        "description": "What the run found wrong with its baseline: entries whose requirement now passes (stale: the run exits 1 unless --allow-stale-baseline) and entries past their expiry date (they no longer excuse anything).",
+        "type": "object",
+        "required": ["stale", "expired"],
+        "additionalProperties": false,
+        "properties": {
+          "stale": { "type": "array", "items": { "type": "string" } },
+          "expired": {
+            "type": "array",
+            "items": { "type": "object", "required": ["id", "expires"], "additionalProperties": false, "properties": { "id": { "type": "string" }, "expires": { "type": "string", "format": "date" } } }
+          }
+        }
+      },
       "stopped": {
         "description": "Present when the run ended before its tests did: the pre-flight found a problem (no test ran), the target stopped answering during the run, or a signal stopped it. The requirements not reached are not-tested.",
         "type": "object",

@@ -87,13 +87,29 @@ export interface ConformanceReport {
   /** Requirements by verdict per level and per category; requirement × transport cells by verdict per transport. */
   breakdown: { level: Record<string, VerdictCounts>; category: Record<string, VerdictCounts>; transport: Record<string, VerdictCounts> };
   requirements: RequirementResult[];
+  /** Baseline entries whose requirement now passes, and entries past their date; absent when there is none. */
+  baseline?: BaselineFindings;
   /** Why the run ended before its tests did (pre-flight problem, target stopped answering, signal); absent otherwise. */
   stopped?: { stage: 'pre-flight' | 'run'; code: string; reason: string };
 }
 
 export interface Baseline {
-  /** requirement id → why it is expected to fail (optionally only on some transports). */
-  [id: string]: { why: string; transports?: Transport[] };
+  /**
+   * requirement id → why it is expected to fail (optionally only on some transports), and optionally the day
+   * (YYYY-MM-DD, UTC) after which the entry stops counting: a fix promised for a release cannot be forgotten.
+   */
+  [id: string]: { why: string; transports?: Transport[]; expires?: string };
+}
+
+/** What a run found wrong with its baseline: entries whose requirement now passes, entries past their date. */
+export interface BaselineFindings {
+  stale: string[];
+  expired: Array<{ id: string; expires: string }>;
+}
+
+/** Whether an entry's date has passed on the day the run started (it counts through the whole of that day). */
+function hasExpired(entry: Baseline[string], startedAt: Date): boolean {
+  return entry.expires !== undefined && entry.expires < startedAt.toISOString().slice(0, 10);
 }
 
 /** A transport's status from its tests: any failure fails it; all skipped is skipped. */
@@ -142,7 +158,8 @@ export function buildReport(input: {
 }): ConformanceReport {
   const requirements = input.catalogue.requirements.map((r: Requirement): RequirementResult => {
     const mine = input.outcomes.filter((o) => o.requirements.includes(r.id));
-    const known = input.baseline[r.id];
+    const listed = input.baseline[r.id];
+    const known = listed && !hasExpired(listed, input.startedAt) ? listed : undefined;
     const transports: Partial<Record<Transport, Status>> = {};
     const failures: Failure[] = [];
     const durationsMs: Partial<Record<Transport, number>> = {};
@@ -179,6 +196,7 @@ export function buildReport(input: {
       ...(notApplicable ? { notApplicable } : {}),
     };
   });
+  const findings = baselineFindings(input.baseline, requirements, input.startedAt);
   const count = (s: Status) => requirements.filter((r) => r.status === s).length;
   return {
     tool: { name: 'conform', version: input.version },
@@ -203,10 +221,36 @@ export function buildReport(input: {
       transport: tally(TRANSPORTS.filter((t) => requirements.some((r) => t in r.transports)), requirements.flatMap((r) => Object.entries(r.transports).map(([t, s]) => [t as Transport, verdictOf(s, r.level)] as [Transport, Verdict]))),
     },
     requirements,
+    ...(findings.stale.length + findings.expired.length > 0 ? { baseline: findings } : {}),
   };
 }
 
+/**
+ * A baseline entry is stale when its requirement was tested and passed on every transport the entry covers that
+ * the run tested: the deviation it excused is gone, and left in place the entry would excuse its return.
+ */
+function baselineFindings(baseline: Baseline, requirements: RequirementResult[], startedAt: Date): BaselineFindings {
+  const stale: string[] = [];
+  const expired: BaselineFindings['expired'] = [];
+  for (const [id, entry] of Object.entries(baseline)) {
+    if (hasExpired(entry, startedAt)) {
+      expired.push({ id, expires: entry.expires as string });
+      continue;
+    }
+    const result = requirements.find((r) => r.id === id);
+    if (!result) continue;
+    const covered = Object.entries(result.transports).filter(([t, st]) => (!entry.transports || entry.transports.includes(t as Transport)) && st !== 'not-tested' && st !== 'skipped');
+    if (covered.length > 0 && covered.every(([, st]) => st === 'passed')) stale.push(id);
+  }
+  return { stale, expired };
+}
+
 /** conform test's exit code: 1 when a MUST requirement failed (baseline entries excepted), else 0. */
-export function exitCodeOf(report: ConformanceReport): 0 | 1 {
-  return report.summary.mustFailed > 0 ? 1 : 0;
+/**
+ * 1 when a MUST requirement failed, or when a baseline entry went stale (its requirement now passes) and the run
+ * does not allow it (--allow-stale-baseline; a shard, which sees only part of a requirement's tests, always does).
+ */
+export function exitCodeOf(report: ConformanceReport, options: { allowStaleBaseline?: boolean } = {}): 0 | 1 {
+  if (report.summary.mustFailed > 0) return 1;
+  return (report.baseline?.stale.length ?? 0) > 0 && !options.allowStaleBaseline ? 1 : 0;
 }

@@ -6,8 +6,15 @@ import type { Profile } from '../specs/profiles.ts';
 import type { Family } from '../specs/families.ts';
 import { readCatalogue } from '../specs/catalogue.ts';
 
+/** A calendar day as YYYY-MM-DD that exists (2026-02-30 does not). */
+function isDay(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 /**
- * A baseline lists the requirements a target is known to fail, with why: a JSON object {id: {why, transports?}},
+ * A baseline lists the requirements a target is known to fail, with why: a JSON object {id: {why, transports?, expires?}},
  * or a real-server profile (specs/profiles/*.yaml), whose deviations are exactly such a list.
  */
 export function readBaseline(file: string): Baseline {
@@ -20,6 +27,10 @@ export function readBaseline(file: string): Baseline {
   for (const [id, entry] of Object.entries(data)) {
     if (!entry || typeof entry !== 'object' || typeof (entry as { why?: unknown }).why !== 'string') {
       throw new ToolError('CONFORM_ERR_BASELINE', `baseline file ${file}: "${id}" needs {"why": "<reason>"}`);
+    }
+    const expires = (entry as { expires?: unknown }).expires;
+    if (expires !== undefined && !isDay(expires)) {
+      throw new ToolError('CONFORM_ERR_BASELINE', `baseline file ${file}: "${id}" has expires ${JSON.stringify(expires)}: expected a date YYYY-MM-DD`);
     }
   }
   return data as Baseline;
