@@ -96,6 +96,16 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (dirs: string[], options) => setExit(await (await import('./merge-command.ts')).runMerge(dirs, options, io)));
 
+  program
+    .command('diff')
+    .description('what changed between two runs of one family: newly failing, newly passing, changed per transport, catalogue changes')
+    .argument('<old>', 'a conformance.json, a report folder or a certification bundle')
+    .argument('<new>', 'the same, of the later run')
+    .addOption(new Option('--format <format>', 'markdown (a pull-request comment, default) or json').choices(['markdown', 'json']))
+    .option('--out <file>', 'write the diff to a file instead of the standard output')
+    .addHelpText('after', '\nExit codes: 0 nothing newly failing, 1 a requirement newly failing (a regression), 2 usage or unreadable report.')
+    .action(async (oldWhere: string, newWhere: string, options) => setExit((await import('./diff-command.ts')).runDiff(oldWhere, newWhere, options, io)));
+
   const port = integer(0, 65535);
   const mock = program
     .command('mock')
