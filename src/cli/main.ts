@@ -106,6 +106,13 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .addHelpText('after', '\nExit codes: 0 nothing newly failing, 1 a requirement newly failing (a regression), 2 usage or unreadable report.')
     .action(async (oldWhere: string, newWhere: string, options) => setExit((await import('./diff-command.ts')).runDiff(oldWhere, newWhere, options, io)));
 
+  program
+    .command('history')
+    .description('the trend per requirement across runs: when each started or stopped failing (text, and an HTML page)')
+    .argument('<dir...>', 'folders holding conformance.json files (report folders, bundles), searched a few levels deep')
+    .option('--html <file>', 'where the page goes (default: history.html in the first folder)')
+    .action(async (dirs: string[], options) => setExit((await import('./history-command.ts')).runHistory(dirs, options, io)));
+
   const port = integer(0, 65535);
   const mock = program
     .command('mock')
