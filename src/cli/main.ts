@@ -69,6 +69,7 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .option('--report-dir <dir>', 'where conformance.json, conformance.html, junit.xml and summary.md go (default reports)')
     .option('--baseline <file>', 'known failures that do not count: a JSON {id: {why, transports?, expires?}} or a profile from specs/profiles')
     .option('--allow-stale-baseline', 'a baseline entry whose requirement now passes is reported, not failed (exit 1 otherwise)')
+    .option('--update-baseline', 'write the --baseline file from this run: its failures, how each answered, passing entries removed')
     .option('--grep <pattern>', 'only the tests whose name (requirement id) matches')
     .addOption(new Option('--workers <n>', 'parallel Playwright workers (default 4; a suite may limit its own)').argParser(integer(1, 64)))
     .option('--shard <i/n>', "run one shard of n (Playwright's --shard); merge the blob reports with conform merge-reports")

@@ -8,7 +8,7 @@ import { exitCodeOf } from '../reports/model.ts';
 import type { Baseline } from '../reports/model.ts';
 import { offeredTransports, readTarget, type Target } from '../target/target.ts';
 import { resolveTarget, type TargetOverrides } from '../runner/target-overrides.ts';
-import { readBaselineFor } from '../target/baseline.ts';
+import { readBaseline, readBaselineFor, updatedBaseline } from '../target/baseline.ts';
 import { preflight, type PreflightProblem } from '../runner/preflight.ts';
 import { runTargets } from '../runner/run-suites.ts';
 import { exitCodeOfSignal, installSignalHandlers, receivedSignal } from '../runner/signals.ts';
@@ -29,6 +29,8 @@ export interface TestFlags {
   baseline?: string;
   /** A baseline entry whose requirement now passes is reported but does not fail the run. */
   allowStaleBaseline?: boolean;
+  /** Write the --baseline file from this run (single target). */
+  updateBaseline?: boolean;
   grep?: string;
   workers?: number;
   shard?: string;
@@ -139,6 +141,11 @@ export function reportBaselineFindings(report: ConformanceReport, io: Output, op
   for (const id of report.baseline?.stale ?? []) {
     io.err(`conform: known deviation ${id} now passes: remove it from the baseline${options.allowStale ? ' (allowed by --allow-stale-baseline)' : ''} [CONFORM_STALE_BASELINE]`);
   }
+  for (const r of report.requirements) {
+    for (const m of r.baselineMismatch ?? []) {
+      io.err(`conform: ${r.id} fails on ${m.transport} otherwise than its baseline entry records (known: ${m.known.join(', ')}; now: ${m.now.join(', ')}): a new failure [CONFORM_BASELINE_MISMATCH]`);
+    }
+  }
   for (const { id, expires } of report.baseline?.expired ?? []) {
     io.err(`conform: the baseline entry for ${id} expired on ${expires}: its failures count again [CONFORM_EXPIRED_BASELINE]`);
   }
@@ -174,6 +181,9 @@ export async function runTest(flags: TestFlags, io: Output): Promise<number> {
   installSignalHandlers();
   checkShard(flags.shard);
   const overrides = overridesOf(flags);
+  if (flags.updateBaseline && (flags.mock || (Array.isArray(flags.target) && flags.target.length > 1))) {
+    throw new ToolError('CONFORM_ERR_USAGE', '--update-baseline records one target\'s run: give one --target (not --mock or several targets)');
+  }
   if (flags.mock) {
     const given = [flags.target ? '--target' : '', ...Object.keys(overrides).map((k) => `--${k}`)].filter(Boolean);
     if (given.length > 0) throw new ToolError('CONFORM_ERR_USAGE', `--mock certifies the built-in mock: it takes no ${given.join(', ')} (leave out --mock to certify a target)`);
@@ -183,11 +193,29 @@ export async function runTest(flags: TestFlags, io: Output): Promise<number> {
   if (files.length > 1) return runSeveral(files, overrides, flags, io);
   const target = resolveTarget(files[0], overrides);
   checkOffers(target, flags);
+  if (flags.updateBaseline) prepareBaselineUpdate(flags);
   if (flags.baseline) readBaselineFor(flags.baseline, target.api);
   const reportDir = flags.reportDir ?? 'reports';
   const [{ report, exitCode }] = (await certify(flags, [{ target, reportDir }], reportDir, io)) as [Certified];
   io.out(renderSummary([{ report, dir: reportDir }]));
-  return exitCode;
+  if (!flags.updateBaseline || exitCode > 1) return exitCode;
+  writeUpdatedBaseline(flags.baseline as string, report, io);
+  // Every failure of the run is now in the baseline and nothing in it is stale: the run, so recorded, passes.
+  return 0;
+}
+
+/** --update-baseline needs the file to write (created empty when missing, so the run can read it) and one target. */
+function prepareBaselineUpdate(flags: TestFlags): void {
+  if (!flags.baseline) throw new ToolError('CONFORM_ERR_USAGE', '--update-baseline needs --baseline <file>: the file to write (it is created when missing)');
+  if (flags.shard) throw new ToolError('CONFORM_ERR_USAGE', '--update-baseline needs the whole run: a shard sees only part of it (update from conform merge-reports output instead)');
+  if (!/\.json$/i.test(flags.baseline)) throw new ToolError('CONFORM_ERR_USAGE', `--update-baseline writes JSON: ${flags.baseline} is not a .json file (a profile is kept by hand)`);
+  if (!fs.existsSync(flags.baseline)) fs.writeFileSync(flags.baseline, '{}\n');
+}
+
+function writeUpdatedBaseline(file: string, report: ConformanceReport, io: Output): void {
+  const { baseline, added, refreshed, removed } = updatedBaseline(readBaseline(file), report);
+  fs.writeFileSync(file, `${JSON.stringify(baseline, null, 2)}\n`);
+  io.err(`conform: baseline ${file} written: ${Object.keys(baseline).length} entries (${added.length} added, ${refreshed.length} refreshed, ${removed.length} removed: now passing)`);
 }
 
 /** --transport must leave something the target offers. */

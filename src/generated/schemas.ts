@@ -1888,12 +1888,23 @@ export const SCHEMAS: Record<string, object> = {
                   "reproduction": {
                     "type": "string",
                     "description": "The exchanges as copy-paste shell commands; credentials as environment variables ($CONFORM_TOKEN)."
-                  }
+                  },
+                  "answer": { "type": "string", "description": "How the server answered: the last exchange's status and error id (what a baseline entry records of a known failure)." }
                 }
               }
             },
             "knownBecause": { "type": "string" },
-            "notApplicable": { "type": "string", "description": "Why the requirement does not apply to this target: the reasons its skipped tests gave." }
+            "notApplicable": { "type": "string", "description": "Why the requirement does not apply to this target: the reasons its skipped tests gave." },
+            "baselineMismatch": {
+              "description": "Transports where the requirement failed otherwise than its baseline entry records: a new failure, not the known one.",
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": ["transport", "known", "now"],
+                "additionalProperties": false,
+                "properties": { "transport": { "$ref": "#/$defs/transport" }, "known": { "type": "array", "items": { "type": "string" } }, "now": { "type": "array", "items": { "type": "string" } } }
+              }
+            }
           }
         }
       }

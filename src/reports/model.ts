@@ -1,3 +1,4 @@
+import { answerSignature } from './answer-signature.ts';
 import type { Catalogue, Requirement } from '../specs/catalogue.ts';
 import { describeSource } from '../specs/catalogue.ts';
 import { documentOf, type DocumentRef } from '../specs/documents.ts';
@@ -31,6 +32,8 @@ export interface Failure {
   exchanges: unknown[];
   /** The exchanges as copy-paste commands (curl, node, mosquitto_rr), credentials as environment variables. */
   reproduction: string;
+  /** How the server answered (answerSignature): what a baseline entry records of a known failure. */
+  answer?: string;
 }
 
 /**
@@ -74,6 +77,16 @@ export interface RequirementResult {
   knownBecause?: string;
   /** Why it does not apply to this target, when a transport's tests were all skipped (the tests' skip reasons). */
   notApplicable?: string;
+  /** Transports where it failed otherwise than its baseline entry records: a new failure, not the known one. */
+  baselineMismatch?: BaselineMismatch[];
+}
+
+export interface BaselineMismatch {
+  transport: Transport;
+  /** The answers the baseline entry knows. */
+  known: string[];
+  /** The answers of this run's failed tests. */
+  now: string[];
 }
 
 export interface ConformanceReport {
@@ -97,8 +110,9 @@ export interface Baseline {
   /**
    * requirement id → why it is expected to fail (optionally only on some transports), and optionally the day
    * (YYYY-MM-DD, UTC) after which the entry stops counting: a fix promised for a release cannot be forgotten.
+   * `failures` records how it fails per transport (answerSignature): a failure that answers otherwise is a new one.
    */
-  [id: string]: { why: string; transports?: Transport[]; expires?: string };
+  [id: string]: { why: string; transports?: Transport[]; expires?: string; failures?: Partial<Record<Transport, string[]>> };
 }
 
 /** What a run found wrong with its baseline: entries whose requirement now passes, entries past their date. */
@@ -163,17 +177,24 @@ export function buildReport(input: {
     const transports: Partial<Record<Transport, Status>> = {};
     const failures: Failure[] = [];
     const durationsMs: Partial<Record<Transport, number>> = {};
+    const mismatches: BaselineMismatch[] = [];
     const ctx = { endpoints: input.target.endpoints, mqttRequestTopic: MQTT_REQUEST_TOPIC[input.catalogue.family] };
     for (const t of r.transports) {
       const own = mine.filter((o) => o.transport === t);
       let status = input.transportsTested.includes(t) ? transportStatus(own) : 'not-tested';
-      if (status === 'failed' && known && (!known.transports || known.transports.includes(t))) status = 'known-deviation';
+      if (status === 'failed' && known && (!known.transports || known.transports.includes(t))) {
+        const recorded = known.failures?.[t];
+        const now = [...new Set(own.filter((o) => o.status === 'failed').map((o) => answerSignature(o.exchanges)))];
+        const otherwise = recorded ? now.filter((a) => !recorded.includes(a)) : [];
+        if (otherwise.length === 0) status = 'known-deviation';
+        else mismatches.push({ transport: t, known: recorded!, now });
+      }
       transports[t] = status;
       if (own.length > 0) durationsMs[t] = Math.round(own.reduce((sum, o) => sum + o.durationMs, 0));
       for (const o of own.filter((x) => x.status === 'failed')) {
         const message = o.message ?? '';
         const exchanges = o.exchanges ?? [];
-        failures.push({ transport: t, test: o.title, message, ...expectedReceived(message), exchanges, reproduction: reproduce(exchanges, ctx) });
+        failures.push({ transport: t, test: o.title, message, ...expectedReceived(message), exchanges, reproduction: reproduce(exchanges, ctx), answer: answerSignature(exchanges) });
       }
     }
     const status = overall(Object.values(transports));
@@ -194,6 +215,7 @@ export function buildReport(input: {
       failures,
       ...(status === 'known-deviation' && known ? { knownBecause: known.why } : {}),
       ...(notApplicable ? { notApplicable } : {}),
+      ...(mismatches.length ? { baselineMismatch: mismatches } : {}),
     };
   });
   const findings = baselineFindings(input.baseline, requirements, input.startedAt);

@@ -1,10 +1,15 @@
 import fs from 'node:fs';
 import { readDataFile } from '../specs/data-file.ts';
-import type { Baseline } from '../reports/model.ts';
+import type { Baseline, ConformanceReport } from '../reports/model.ts';
 import { ToolError } from '../core/tool-error.ts';
 import type { Profile } from '../specs/profiles.ts';
-import type { Family } from '../specs/families.ts';
+import { TRANSPORTS, type Family, type Transport } from '../specs/families.ts';
 import { readCatalogue } from '../specs/catalogue.ts';
+
+function isFailureRecord(value: unknown): boolean {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  return Object.entries(value).every(([t, answers]) => (TRANSPORTS as readonly string[]).includes(t) && Array.isArray(answers) && answers.every((a) => typeof a === 'string'));
+}
 
 /** A calendar day as YYYY-MM-DD that exists (2026-02-30 does not). */
 function isDay(value: unknown): value is string {
@@ -28,6 +33,10 @@ export function readBaseline(file: string): Baseline {
     if (!entry || typeof entry !== 'object' || typeof (entry as { why?: unknown }).why !== 'string') {
       throw new ToolError('CONFORM_ERR_BASELINE', `baseline file ${file}: "${id}" needs {"why": "<reason>"}`);
     }
+    const failures = (entry as { failures?: unknown }).failures;
+    if (failures !== undefined && !isFailureRecord(failures)) {
+      throw new ToolError('CONFORM_ERR_BASELINE', `baseline file ${file}: "${id}" has failures that are not {"<transport>": ["<answer>", …]}`);
+    }
     const expires = (entry as { expires?: unknown }).expires;
     if (expires !== undefined && !isDay(expires)) {
       throw new ToolError('CONFORM_ERR_BASELINE', `baseline file ${file}: "${id}" has expires ${JSON.stringify(expires)}: expected a date YYYY-MM-DD`);
@@ -50,4 +59,34 @@ export function readBaselineFor(file: string, family: Family | Family[]): Baseli
     throw new ToolError('CONFORM_ERR_BASELINE', `baseline file ${file} names ${unknown.length === 1 ? 'an id' : `${unknown.length} ids`} that ${unknown.length === 1 ? 'is not a requirement' : 'are not requirements'} of ${families.join(' or ')}: ${shown}${unknown.length > 5 ? ', …' : ''} (conform specs --family ${families.join(',')} lists them)`);
   }
   return baseline;
+}
+
+/**
+ * The baseline a run implies (conform test --update-baseline): every requirement that failed or was known, with the
+ * transports it failed on and how it answered there; an earlier entry keeps its reason and expiry; an entry whose
+ * requirement now passes is dropped; one the run did not test is kept as it was.
+ */
+export function updatedBaseline(previous: Baseline, report: ConformanceReport): { baseline: Baseline; added: string[]; refreshed: string[]; removed: string[] } {
+  const baseline: Baseline = {};
+  const added: string[] = [];
+  const refreshed: string[] = [];
+  const removed: string[] = [];
+  const day = report.startedAt.slice(0, 10);
+  for (const r of report.requirements) {
+    const old = previous[r.id];
+    const failing = Object.entries(r.transports).filter(([, st]) => st === 'failed' || st === 'known-deviation').map(([t]) => t as Transport);
+    const tested = Object.values(r.transports).some((st) => st !== 'not-tested');
+    if (failing.length === 0) {
+      if (old && tested) removed.push(r.id);
+      else if (old) baseline[r.id] = old;
+      continue;
+    }
+    const failures: Partial<Record<Transport, string[]>> = {};
+    for (const t of failing) failures[t] = [...new Set(r.failures.filter((f) => f.transport === t).map((f) => f.answer ?? 'no answer'))].sort();
+    const why = old?.why ?? `recorded by conform test --update-baseline on ${day}: ${(r.failures[0]?.message ?? 'failed').split('\n')[0]!.slice(0, 200)}`;
+    baseline[r.id] = { why, transports: failing, failures, ...(old?.expires ? { expires: old.expires } : {}) };
+    (old ? refreshed : added).push(r.id);
+  }
+  for (const [id, entry] of Object.entries(previous)) if (!(id in baseline) && !removed.includes(id) && !report.requirements.some((r) => r.id === id)) baseline[id] = entry;
+  return { baseline, added, refreshed, removed };
 }

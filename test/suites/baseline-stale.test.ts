@@ -60,3 +60,49 @@ test('conform test: an expired entry is said and excuses nothing (not reported s
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /has expires "2026-02-30": expected a date YYYY-MM-DD \[CONFORM_ERR_BASELINE\]/);
 });
+
+test('--update-baseline records each failure with how it answered; a failure that answers otherwise is new (exit 1), not known', async () => {
+  const { startTestMock } = await import('../helpers/start-mock.ts');
+  const DEVIATION = 'userapi.update.validation.name-alphabetic';
+  const deviating = await startTestMock(['userapi'], { targetsDir: fs.mkdtempSync(path.join(os.tmpdir(), 'conform-t-')), deviate: [DEVIATION] });
+  try {
+    const target = path.join(deviating.config.targetsDir as string, 'userapi.json');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'conform-baseline-')), 'server.json');
+    const grep = ['--grep', 'userapi\\.update\\.validation\\.'];
+    const recorded = await runConform(['test', '--target', target, '--baseline', file, '--update-baseline', ...grep]);
+    assert.equal(recorded.code, 0, recorded.stderr);
+    assert.match(recorded.stderr, /baseline .*server\.json written: \d+ entries \(\d+ added, 0 refreshed, 0 removed: now passing\)/);
+    const baseline = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const failedThen = recorded.report!.requirements.filter((r) => r.status === 'failed').map((r) => r.id).sort();
+    assert.deepEqual(Object.keys(baseline).sort(), failedThen, 'one entry per requirement the run failed');
+    assert.deepEqual(baseline[DEVIATION].transports, ['http']);
+    assert.deepEqual(baseline[DEVIATION].failures, { http: ['200'] }, 'the deviation accepts the bad name: the answer was 200');
+    const again = await runConform(['test', '--target', target, '--baseline', file, ...grep]);
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(again.report!.requirements.find((r) => r.id === DEVIATION)?.status, 'known-deviation');
+    // The entry now says the server failed with a server error; the run's success answer is another failure.
+    fs.writeFileSync(file, JSON.stringify({ ...baseline, [DEVIATION]: { ...baseline[DEVIATION], failures: { http: ['500'] } } }));
+    const otherwise = await runConform(['test', '--target', target, '--baseline', file, ...grep]);
+    assert.equal(otherwise.code, 1, otherwise.stderr);
+    assert.match(otherwise.stderr, new RegExp(`${DEVIATION.replace(/\./g, '\\.')} fails on http otherwise than its baseline entry records \\(known: 500; now: 200\\): a new failure \\[CONFORM_BASELINE_MISMATCH\\]`));
+    const result = otherwise.report!.requirements.find((r) => r.id === DEVIATION)!;
+    assert.equal(result.status, 'failed');
+    assert.deepEqual(result.baselineMismatch, [{ transport: 'http', known: ['500'], now: ['200'] }]);
+  } finally {
+    await deviating.stop();
+  }
+});
+
+test('--update-baseline without --baseline, with --mock, or onto a profile is a usage error (exit 2)', async () => {
+  const none = await runConform(['test', '--mock', '--family', 'userapi', '--update-baseline', ...GREP]);
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /--update-baseline records one target's run/);
+  const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'conform-t-')), 't.json');
+  fs.writeFileSync(target, JSON.stringify({ api: 'userapi', http: 'http://127.0.0.1:9', auth: { users: [{ token: 'a.b.c', email: 'a@example.com' }, { token: 'a.b.c', email: 'b@example.com' }] } }));
+  const missing = await runConform(['test', '--target', target, '--update-baseline', ...GREP]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /--update-baseline needs --baseline <file>/);
+  const profile = await runConform(['test', '--target', target, '--baseline', 'specs/profiles/userapi-laravel.yaml', '--update-baseline', ...GREP]);
+  assert.equal(profile.code, 2);
+  assert.match(profile.stderr, /--update-baseline writes JSON/);
+});
