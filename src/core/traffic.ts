@@ -110,9 +110,13 @@ export class TrafficLog implements TrafficView {
   }
 
   record(entry: { family: string; transport: string; direction: 'in' | 'out'; summary: string; status?: number; body?: string | Uint8Array }): void {
-    const kept: Recorded = { ...entry, at: Date.now(), summary: this.short(entry.summary), cost: 0 };
-    if (entry.body !== undefined) Object.assign(kept, this.keepBody(entry.body));
-    else delete kept.body;
+    // One object shape for every entry (no spread, no delete): this runs once per message on the hot path.
+    const kept: Recorded = { at: Date.now(), family: entry.family, transport: entry.transport, direction: entry.direction, summary: this.short(entry.summary), status: entry.status, body: undefined, bodyBytes: undefined, cost: 0 };
+    if (entry.body !== undefined) {
+      const body = this.keepBody(entry.body);
+      kept.body = body.body;
+      kept.bodyBytes = body.bodyBytes;
+    }
     kept.cost = ENTRY_OVERHEAD + kept.summary.length * 2 + (kept.body === undefined ? 0 : typeof kept.body === 'string' ? kept.body.length * 2 : kept.body.byteLength);
     if (this.size === this.limit) this.evictOldest();
     this.ring[this.next] = kept;
