@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { propertySettings } from './bad-input-property/settings.ts';
 import type { Surface } from './bad-input-property/surface.ts';
 import { kuzzleHttp, kuzzleMqtt, kuzzleWs } from './bad-input-property/kuzzle.ts';
+import { devicehiveHttp, devicehiveMqtt, devicehiveWs } from './bad-input-property/devicehive.ts';
 
 const settings = propertySettings();
 console.log(`bad-input property: seed ${settings.seed}, ${settings.numRuns} runs a surface (replay with CONFORM_PROPERTY_SEED=${settings.seed})`);
@@ -16,6 +17,9 @@ const surfaces: Array<[string, () => Promise<Surface<any>>]> = [
   ['kuzzle HTTP (PUT /_me, PUT /profiles/<id>/_update)', kuzzleHttp],
   ['kuzzle WebSocket (auth:updateSelf)', kuzzleWs],
   ['kuzzle MQTT (Kuzzle/request)', kuzzleMqtt],
+  ['devicehive REST (PUT /user/current)', devicehiveHttp],
+  ['devicehive WebSocket (user/updateCurrent)', devicehiveWs],
+  ['devicehive MQTT (dh/request)', devicehiveMqtt],
 ];
 
 for (const [name, start] of surfaces) {
