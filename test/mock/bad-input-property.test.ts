@@ -9,6 +9,7 @@ import { propertySettings } from './bad-input-property/settings.ts';
 import type { Surface } from './bad-input-property/surface.ts';
 import { kuzzleHttp, kuzzleMqtt, kuzzleWs } from './bad-input-property/kuzzle.ts';
 import { devicehiveHttp, devicehiveMqtt, devicehiveWs } from './bad-input-property/devicehive.ts';
+import { userapiHttp } from './bad-input-property/userapi.ts';
 
 const settings = propertySettings();
 console.log(`bad-input property: seed ${settings.seed}, ${settings.numRuns} runs a surface (replay with CONFORM_PROPERTY_SEED=${settings.seed})`);
@@ -20,6 +21,7 @@ const surfaces: Array<[string, () => Promise<Surface<any>>]> = [
   ['devicehive REST (PUT /user/current)', devicehiveHttp],
   ['devicehive WebSocket (user/updateCurrent)', devicehiveWs],
   ['devicehive MQTT (dh/request)', devicehiveMqtt],
+  ['userapi HTTP (PUT /api/user/update)', userapiHttp],
 ];
 
 for (const [name, start] of surfaces) {
