@@ -31,6 +31,7 @@ for (const [name, start] of surfaces) {
     try {
       await fc.assert(fc.asyncProperty(surface.cases, (c) => surface.check(c)), { seed: settings.seed, numRuns: settings.numRuns, includeErrorInReport: true });
     } finally {
+      t.diagnostic(`outcomes: ${surface.tally}`);
       await surface.close();
     }
   });

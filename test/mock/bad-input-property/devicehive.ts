@@ -12,7 +12,7 @@ import { exceedsJsonDepth } from '../../../src/core/json-depth.ts';
 import { DEVICEHIVE_MAX_JSON_DEPTH } from '../../../mocks/devicehive/json-depth-limit.ts';
 import { anyValue, contentType, garbage, jsonValue, payloadBuffer, payloadValue, type Payload } from './arbitraries.ts';
 import { describe, httpSend, Inbox, openSocket, parseJsonText } from './exchange.ts';
-import type { Kind, Surface } from './surface.ts';
+import { Tally, type Kind, type Surface } from './surface.ts';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 const CLIENT = { login: 'property-client', password: 'property-password-1' };
@@ -97,8 +97,10 @@ function assertRestError(status: number, body: unknown, label: string): void {
 
 export async function devicehiveHttp(): Promise<Surface<HttpCase>> {
   const session = await startSession();
+  const tally = new Tally();
   return {
     cases: httpCases,
+    tally,
     async check(c) {
       const label = `${c.kind} ${describe(c)}`;
       const before = await readUser(session);
@@ -108,6 +110,7 @@ export async function devicehiveHttp(): Promise<Surface<HttpCase>> {
       if (c.auth === 'garbage') headers.authorization = 'Bearer not-a-token';
       const body = payloadBuffer(c.payload);
       const answer = await httpSend(session.base, { method: 'PUT', path: '/user/current', headers, body });
+      tally.add(c.kind, answer.status);
       if (c.kind === 'valid') assert.equal(answer.status, 204, `${label}: a valid update succeeds: ${answer.text.slice(0, 300)}`);
       if (answer.status !== 204) assertRestError(answer.status, answer.json, label);
       else assert.equal(answer.text, '', `${label}: 204 has no body`);
@@ -199,8 +202,10 @@ export async function devicehiveWs(): Promise<Surface<FrameCase>> {
   const ws = await openSocket(url(session.mock, 'devicehive', 'ws'));
   ws.socket.send(JSON.stringify({ action: 'authenticate', requestId: 'auth', token: session.token }));
   assert.equal((parseJsonText((await ws.inbox.next()) ?? '') as { status?: string })?.status, 'success', 'the WebSocket session authenticates');
+  const tally = new Tally();
   return {
     cases: frameCases,
+    tally,
     async check(c) {
       const label = `WebSocket ${c.kind} ${describe(c)}`;
       const before = await readUser(session);
@@ -209,6 +214,7 @@ export async function devicehiveWs(): Promise<Surface<FrameCase>> {
       const text = await ws.inbox.next();
       assert.ok(text !== undefined, `${label}: answered within the bound`);
       const outcome = assertWsAnswer(parseJsonText(text), frame.message, label);
+      tally.add(c.kind, outcome === 'success' ? outcome : `error ${(parseJsonText(text) as { code: number }).code}`);
       if (c.kind === 'valid') assert.equal(outcome, 'success', `${label}: a valid update succeeds: ${text.slice(0, 300)}`);
       await afterAnswer(session, before, outcome, frame.message, label);
       assert.deepEqual(ws.inbox.drain(), [], `${label}: one answer, no more`);
@@ -244,8 +250,10 @@ export async function devicehiveMqtt(): Promise<Surface<FrameCase>> {
   const answers = inboxes.get(topic('user/updateCurrent'))!;
   const barriers = inboxes.get(topic('user/getCurrent'))!;
   let barrier = 0;
+  const tally = new Tally();
   return {
     cases: frameCases,
+    tally,
     async check(c) {
       const label = `MQTT ${c.kind} ${describe(c)}`;
       const before = await readUser(session);
@@ -256,9 +264,11 @@ export async function devicehiveMqtt(): Promise<Surface<FrameCase>> {
         const text = await answers.next();
         assert.ok(text !== undefined, `${label}: answered within the bound`);
         const outcome = assertWsAnswer(parseJsonText(text), frame.message, label);
+        tally.add(c.kind, outcome === 'success' ? outcome : `error ${(parseJsonText(text) as { code: number }).code}`);
         if (c.kind === 'valid') assert.equal(outcome, 'success', `${label}: a valid update succeeds: ${text.slice(0, 300)}`);
         await afterAnswer(session, before, outcome, frame.message, label);
       } else {
+        tally.add(c.kind, 'no answer');
         const id = `barrier-${++barrier}`;
         client.publish('dh/request', JSON.stringify({ action: 'user/getCurrent', requestId: id }));
         const text = await barriers.next();

@@ -26,7 +26,7 @@ export async function httpSend(base: string, request: { method: string; path: st
   const res = await fetch(`${base}${request.path}`, {
     method: request.method,
     headers: request.headers,
-    ...(request.body === undefined ? {} : { body: request.body }),
+    ...(request.body === undefined ? {} : { body: Uint8Array.from(request.body) }),
     signal: AbortSignal.timeout(4 * ANSWER_MS),
   });
   const text = await res.text();

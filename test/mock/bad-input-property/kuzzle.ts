@@ -9,7 +9,7 @@ import { startTestMock, url } from '../../helpers/start-mock.ts';
 import type { RunningMock } from '../../../src/server/mock-server.ts';
 import { anyValue, contentType, garbage, jsonValue, payloadBuffer, payloadValue, type Payload } from './arbitraries.ts';
 import { describe, httpSend, Inbox, openSocket, type OpenSocket } from './exchange.ts';
-import type { Kind, Surface } from './surface.ts';
+import { Tally, type Kind, type Surface } from './surface.ts';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 /** The profile updateProfile cases write: no user holds it, so no case can change anyone's rights. */
@@ -102,7 +102,7 @@ function assertSelfApplied(before: Source, after: Source, answer: Record<string,
   assert.deepEqual(after.profileIds, before.profileIds, `${label}: profileIds unchanged`);
   for (const key of Object.keys(before)) assert.ok(Object.hasOwn(after, key), `${label}: key ${key} kept (top-level merge)`);
   if (body === undefined || body === null || typeof body !== 'object') return;
-  const changes: Record<string, unknown> = Object.assign({}, body);
+  const changes = Object.assign({}, body) as Record<string, unknown>;
   for (const [key, value] of Object.entries(changes)) {
     if (key === '_id' || key === '_kuzzle_info' || key === 'profileIds') continue;
     assert.deepEqual(after[key], value, `${label}: ${key} is stored as sent`);
@@ -175,8 +175,10 @@ const sentAsJson = (c: HttpCase) => /^application\/json\s*(;|$)/i.test(c.content
 
 export async function kuzzleHttp(): Promise<Surface<HttpCase>> {
   const session = await startSession();
+  const tally = new Tally();
   return {
     cases: httpCases,
+    tally,
     async check(c) {
       const label = `${c.kind} ${c.operation} ${describe(c)}`;
       const read = () => (c.operation === 'updateSelf' ? readSelf(session) : readProfile(session));
@@ -189,6 +191,7 @@ export async function kuzzleHttp(): Promise<Surface<HttpCase>> {
       const path = `${c.operation === 'updateSelf' ? '/_me' : `/profiles/${TARGET_PROFILE}/_update`}${query ? `?${query}` : ''}`;
       const answer = await httpSend(session.base, { method: 'PUT', path, headers, body: payloadBuffer(c.payload) });
       const status = assertEnvelope(answer.json, label, { httpStatus: answer.status, bare: true });
+      tally.add(c.kind, `${c.operation} ${status}`);
       const body = sentAsJson(c) ? payloadValue(c.payload)?.value : undefined;
       assertServerError(status, answer.json as Record<string, any>, c.operation, body, label);
       if (c.kind === 'valid') assert.equal(status, 200, `${label}: a valid update succeeds: ${answer.text.slice(0, 300)}`);
@@ -258,9 +261,9 @@ const isPing = (m: unknown) => isObject(m) && Object.keys(m).length === 1 && m.p
 async function checkFrame(
   session: Session,
   c: FrameCase,
-  channel: { send: (data: Buffer | string, binary: boolean) => void; inbox: Inbox<string>; transport: string; silentOnEmpty: boolean },
+  channel: { send: (data: Buffer | string, binary: boolean) => void; inbox: Inbox<string>; transport: string; silentOnEmpty: boolean; tally: Tally },
 ): Promise<void> {
-  const { send, inbox, transport, silentOnEmpty } = channel;
+  const { send, inbox, transport, silentOnEmpty, tally } = channel;
   const label = `${transport} ${c.kind} ${describe(c)}`;
   const before = await readSelf(session);
   const frame = frameOf(c, session.jwt);
@@ -268,6 +271,7 @@ async function checkFrame(
   if (silentOnEmpty && frame.data.length === 0) {
     // An empty WebSocket message is not read at all (httpwsProtocol.js wsOnMessageHandler): the heartbeat sent
     // after it is the first thing answered.
+    tally.add(c.kind, 'no answer');
     send('{"p":1}', false);
     assert.equal(await inbox.next(), '{"p":2}', `${label}: no answer to an empty message, the connection still served`);
     return assert.deepEqual(await readSelf(session), before, `${label}: nothing changed`);
@@ -275,8 +279,10 @@ async function checkFrame(
   const text = await inbox.next();
   assert.ok(text !== undefined, `${label}: answered within the bound`);
   const answer = JSON.parse(text) as Record<string, any>;
+  if (isPing(frame.message)) tally.add(c.kind, 'heartbeat');
   if (isPing(frame.message)) return assert.deepEqual(answer, { p: 2 }, `${label}: the heartbeat's answer`);
   const status = assertEnvelope(answer, label);
+  tally.add(c.kind, status);
   const message = isObject(frame.message) ? frame.message : {};
   // A message that made a request (action known) is answered with its requestId; one that could not make a request
   // gets a fresh id over MQTT (network.mqtt.unexpected_error wraps it) and the given one over WebSocket.
@@ -296,10 +302,12 @@ async function checkFrame(
 export async function kuzzleWs(): Promise<Surface<FrameCase>> {
   const session = await startSession();
   const ws: OpenSocket = await openSocket(url(session.mock, 'kuzzle', 'ws'));
+  const tally = new Tally();
   return {
     cases: frameCases,
+    tally,
     async check(c) {
-      await checkFrame(session, c, { send: (data, binary) => ws.socket.send(data, { binary }), inbox: ws.inbox, transport: 'WebSocket', silentOnEmpty: true });
+      await checkFrame(session, c, { send: (data, binary) => ws.socket.send(data, { binary }), inbox: ws.inbox, transport: 'WebSocket', silentOnEmpty: true, tally });
       assert.equal(ws.closed(), undefined, 'the socket stays open');
     },
     async close() {
@@ -317,10 +325,12 @@ export async function kuzzleMqtt(): Promise<Surface<FrameCase>> {
   let closed = false;
   client.on('message', (topic, payload) => inbox.push(topic === 'Kuzzle/response' ? payload.toString() : `{"unexpected topic":${JSON.stringify(topic)}}`));
   client.on('close', () => (closed = true));
+  const tally = new Tally();
   return {
     cases: frameCases,
+    tally,
     async check(c) {
-      await checkFrame(session, c, { send: (data) => client.publish('Kuzzle/request', data), inbox, transport: 'MQTT', silentOnEmpty: false });
+      await checkFrame(session, c, { send: (data) => client.publish('Kuzzle/request', data), inbox, transport: 'MQTT', silentOnEmpty: false, tally });
       assert.equal(closed, false, 'the MQTT connection stays open');
     },
     async close() {

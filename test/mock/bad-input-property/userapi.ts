@@ -8,7 +8,7 @@ import { startTestMock, url } from '../../helpers/start-mock.ts';
 import type { RunningMock } from '../../../src/server/mock-server.ts';
 import { anyValue, contentType, garbage, jsonValue, payloadBuffer, type Payload } from './arbitraries.ts';
 import { describe, httpSend } from './exchange.ts';
-import type { Kind, Surface } from './surface.ts';
+import { Tally, type Kind, type Surface } from './surface.ts';
 
 /** What the document lets a user update; the rest (id, role, password, created_at, remember_token, unknown) is ignored. */
 const UPDATABLE = ['name', 'surname', 'email', 'description'];
@@ -117,13 +117,16 @@ function documentedServerError(c: UpdateCase): boolean {
 
 export async function userapiHttp(): Promise<Surface<UpdateCase>> {
   const session = await startSession();
+  const tally = new Tally();
   return {
     cases,
+    tally,
     async check(c) {
       const label = `${c.kind} ${describe(c)}`;
       const before = await readUser(session);
       const request = requestOf(c, session);
       const answer = await httpSend(session.base, { method: 'PUT', ...request });
+      tally.add(c.kind, answer.status);
       const body = answer.json;
       assert.ok(isObject(body), `${label}: the answer is a JSON object: ${answer.text.slice(0, 200)}`);
       if (answer.status >= 500) {
@@ -142,7 +145,7 @@ export async function userapiHttp(): Promise<Surface<UpdateCase>> {
       if (c.kind === 'valid') assert.equal(answer.status, 200, `${label}: a valid update succeeds: ${answer.text.slice(0, 300)}`);
       const after = await readUser(session);
       if (answer.status !== 200) return assert.deepEqual(after, before, `${label}: a refused request changes nothing`);
-      const changes = body.changes as Row;
+      const changes = (answer.json as { changes: Row }).changes;
       for (const key of Object.keys(changes)) assert.ok(UPDATABLE.includes(key), `${label}: only updatable fields change (${key})`);
       if (c.carrier !== 'raw' && isObject(c.json)) {
         const asked = Object.fromEntries(UPDATABLE.filter((k) => Object.hasOwn(c.json as object, k)).map((k) => [k, (c.json as Row)[k]]));
