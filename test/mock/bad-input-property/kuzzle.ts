@@ -96,6 +96,14 @@ function assertServerError(status: number, body: Record<string, any>, operation:
   assert.equal((body.error as { id?: string }).id, 'plugin.runtime.unexpected_error', label);
 }
 
+/**
+ * The mock drops "__proto__" keys at every depth, so none can reach a prototype (http-framing.test.ts: "__proto__
+ * and constructor keys never reach a prototype"); a top-level one is skipped above, nested ones here.
+ */
+function withoutProtoKeys(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value) ?? 'null', (key, v) => (key === '__proto__' ? undefined : v));
+}
+
 /** updateSelf succeeded: the stored user is the answer's, a top-level merge of the body over the user before. */
 function assertSelfApplied(before: Source, after: Source, answer: Record<string, any>, body: unknown, label: string): void {
   assert.deepEqual(after, answer.result._source, `${label}: the stored user is the one the answer shows`);
@@ -104,8 +112,8 @@ function assertSelfApplied(before: Source, after: Source, answer: Record<string,
   if (body === undefined || body === null || typeof body !== 'object') return;
   const changes = Object.assign({}, body) as Record<string, unknown>;
   for (const [key, value] of Object.entries(changes)) {
-    if (key === '_id' || key === '_kuzzle_info' || key === 'profileIds') continue;
-    assert.deepEqual(after[key], value, `${label}: ${key} is stored as sent`);
+    if (key === '_id' || key === '_kuzzle_info' || key === 'profileIds' || key === '__proto__') continue;
+    assert.deepEqual(after[key], withoutProtoKeys(value), `${label}: ${key} is stored as sent`);
   }
 }
 
@@ -247,7 +255,7 @@ const frameCases: fc.Arbitrary<FrameCase> = fc.oneof(
 );
 
 function frameOf(c: FrameCase, jwt: string): { data: Buffer | string; binary: boolean; message: unknown } {
-  if (c.raw) return 'bytes' in c.raw ? { data: payloadBuffer(c.raw), binary: true, message: undefined } : { data: payloadBuffer(c.raw).toString('utf8'), binary: false, message: payloadValue(c.raw)?.value };
+  if (c.raw) return 'bytes' in c.raw ? { data: payloadBuffer(c.raw), binary: true, message: payloadValue(c.raw)?.value } : { data: payloadBuffer(c.raw).toString('utf8'), binary: false, message: payloadValue(c.raw)?.value };
   const message: Record<string, unknown> = { ...c.fields };
   if (c.jwt === 'session') message.jwt = jwt;
   else if (c.jwt && c.jwt !== 'absent') message.jwt = c.jwt.value;
