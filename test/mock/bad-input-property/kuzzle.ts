@@ -204,6 +204,8 @@ export async function kuzzleHttp(): Promise<Surface<HttpCase>> {
       assertServerError(status, answer.json as Record<string, any>, c.operation, body, label);
       if (c.kind === 'valid') assert.equal(status, 200, `${label}: a valid update succeeds: ${answer.text.slice(0, 300)}`);
       const after = await read();
+      // The user reads back after a profile case too: the process, not only the profile, stays healthy.
+      if (c.operation === 'updateProfile') await readSelf(session);
       if (status !== 200) return assert.deepEqual(after, before, `${label}: a refused request changes nothing`);
       const result = (answer.json as Record<string, any>).result;
       if (c.operation === 'updateSelf') return assertSelfApplied(before, after, answer.json as Record<string, any>, body, label);
