@@ -11,10 +11,11 @@ import { MESSAGES } from './messages.ts';
  */
 export function readJsonBody(request: HttpRequest, malformed: () => Failure): { value: Json | undefined } | Failure {
   if (request.bodyTooLarge) return fail(413, MESSAGES.HTTP_413);
-  // A Content-Type header that is there but blank is no media type Jersey can parse (MediaType.valueOf("") throws):
-  // the request is refused with 400 before any resource method runs, where a missing header defaults to JSON.
-  if (request.headers['content-type']?.trim() === '') return fail(400, MESSAGES.HTTP_400);
+  // A Content-Type header that is there but names no media type (blank, or parameters only: ";", ";;;") is none Jersey
+  // can parse (MediaType.valueOf throws): the request is refused with 400 before any resource method runs, where a
+  // missing header defaults to JSON.
   const media = mediaType(request.headers);
+  if (request.headers['content-type'] !== undefined && media === '') return fail(400, MESSAGES.HTTP_400);
   if (media !== '' && media !== 'application/json' && !media.endsWith('+json')) return fail(415, MESSAGES.HTTP_415);
   let text: string;
   try {

@@ -14,7 +14,8 @@ export function parseQuery(text: string): Record<string, unknown> {
     const key = unescape((at === -1 ? pair : pair.slice(0, at)).replace(/\+/g, ' '));
     const value = at === -1 ? '' : unescape(pair.slice(at + 1).replace(/\+/g, ' '));
     if (key === '__proto__') continue;
-    const previous = result[key];
+    // Own keys only: "valueOf" or "constructor" would otherwise find Object.prototype's function and store it.
+    const previous = Object.hasOwn(result, key) ? result[key] : undefined;
     result[key] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
   }
   return result;

@@ -109,6 +109,24 @@ test('__proto__ and constructor keys never reach a prototype', async () => {
   assert.equal(Object.hasOwn(reply.body.result._source, '__proto__'), false);
 });
 
+// Found by test/mock/bad-input-property.test.ts: a urlencoded body "valueOf" read Object.prototype.valueOf as an
+// earlier value of the key, stored the function in the profile, answered 500, and left a profile no GET could read.
+test('urlencoded keys named after Object.prototype members are ordinary keys, in the body and the query string', async () => {
+  const mock = createMock();
+  const admin = await login(mock);
+  const form = { 'content-type': 'application/x-www-form-urlencoded' };
+  const self = await http(mock, 'PUT', '/_me', { token: admin, raw: 'valueOf&toString=a&toString=b&constructor=c', headers: form });
+  assert.equal(self.status, 200);
+  assert.equal(self.body.result._source.valueOf, '');
+  assert.deepEqual(self.body.result._source.toString, ['a', 'b']);
+  assert.equal(self.body.result._source.constructor, 'c');
+  const profile = await http(mock, 'PUT', '/profiles/default/_update?hasOwnProperty', { token: admin, raw: 'valueOf', headers: form });
+  assert.equal(profile.status, 200);
+  const read = await http(mock, 'GET', '/profiles/default', { token: admin });
+  assert.equal(read.status, 200);
+  assert.equal(read.body.result._source.valueOf, '');
+});
+
 test('a body that is a JSON string is refused with an id-less 400; unknown arguments are ignored', async () => {
   const mock = createMock();
   const user = await login(mock);

@@ -43,6 +43,17 @@ test('PUT /user/current with a blank Content-Type: 400 "HTTP 400 Bad Request", t
   assert.deepEqual(await currentData(), before);
 });
 
+// Found by test/mock/bad-input-property.test.ts: a Content-Type of parameters only (";;;") reached the family as a
+// missing one, with its body dropped, and was answered 204 with nothing stored.
+test('PUT /user/current with a Content-Type of parameters only: 400, the body is not applied', async () => {
+  const before = await currentData();
+  for (const type of [';', ';;;', ' ; charset=utf-8']) {
+    const reply = await request('PUT', '/user/current', { 'content-type': type, authorization: `Bearer ${token}` }, '{"data":{"parameters":1}}');
+    assert.deepEqual([reply.status, JSON.parse(reply.text)], [400, { error: 400, message: 'HTTP 400 Bad Request' }], type);
+  }
+  assert.deepEqual(await currentData(), before);
+});
+
 test('PUT /user/current without Content-Type: the body is JSON, 204 and stored', async () => {
   const reply = await request('PUT', '/user/current', { authorization: `Bearer ${token}` }, '{"data":{"missing":1}}');
   assert.equal(reply.status, 204);

@@ -1,0 +1,38 @@
+// Property-based bad input over every surface of every family (issue 11): fast-check generates garbage, near-valid
+// and valid update requests for each; every one must get the family's own error or success envelope (a 5xx only
+// where the real server gives one for that input), the mock must keep answering a plain read of the record, and the
+// record must change only on a success, and then as the request said. The seed is printed: CONFORM_PROPERTY_SEED
+// replays a failing run case for case.
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { propertySettings } from './bad-input-property/settings.ts';
+import type { Surface } from './bad-input-property/surface.ts';
+import { kuzzleHttp, kuzzleMqtt, kuzzleWs } from './bad-input-property/kuzzle.ts';
+import { devicehiveHttp, devicehiveMqtt, devicehiveWs } from './bad-input-property/devicehive.ts';
+import { userapiHttp } from './bad-input-property/userapi.ts';
+
+const settings = propertySettings();
+console.log(`bad-input property: seed ${settings.seed}, ${settings.numRuns} runs a surface (replay with CONFORM_PROPERTY_SEED=${settings.seed})`);
+
+const surfaces: Array<[string, () => Promise<Surface<any>>]> = [
+  ['kuzzle HTTP (PUT /_me, PUT /profiles/<id>/_update)', kuzzleHttp],
+  ['kuzzle WebSocket (auth:updateSelf)', kuzzleWs],
+  ['kuzzle MQTT (Kuzzle/request)', kuzzleMqtt],
+  ['devicehive REST (PUT /user/current)', devicehiveHttp],
+  ['devicehive WebSocket (user/updateCurrent)', devicehiveWs],
+  ['devicehive MQTT (dh/request)', devicehiveMqtt],
+  ['userapi HTTP (PUT /api/user/update)', userapiHttp],
+];
+
+for (const [name, start] of surfaces) {
+  test(`${name}: every generated request gets the family's answer, the mock stays healthy, refused requests change nothing`, async (t) => {
+    t.diagnostic(`seed ${settings.seed}, ${settings.numRuns} runs`);
+    const surface = await start();
+    try {
+      await fc.assert(fc.asyncProperty(surface.cases, (c) => surface.check(c)), { seed: settings.seed, numRuns: settings.numRuns, includeErrorInReport: true });
+    } finally {
+      t.diagnostic(`outcomes: ${surface.tally}`);
+      await surface.close();
+    }
+  });
+}
