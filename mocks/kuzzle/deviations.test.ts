@@ -59,6 +59,15 @@ const checks: Record<string, (id: string) => Promise<void>> = {
     const { mock, user } = await deviating(id);
     assert.equal((await http(mock, 'PUT', '/_me?retryOnConflict=3', { token: user, body: {} })).status, 400);
   },
+  'kuzzle.updateSelf.default.retry-on-conflict-concurrency': async (id) => {
+    const { mock, user } = await deviating(id);
+    const burst = (query: string) => Promise.all([1, 2, 3].map((i) => http(mock, 'PUT', `/_me${query}`, { token: user, body: { [`c${i}`]: i } })));
+    const bare = await burst('');
+    assert.deepEqual(bare.map((r) => r.status).sort(), [200, 500, 500]);
+    assert.equal(bare.find((r) => r.status === 500)?.body.error.id, 'services.storage.too_many_changes');
+    // An explicit retryOnConflict keeps its meaning: only the default changed.
+    assert.deepEqual((await burst('?retryOnConflict=10')).map((r) => r.status), [200, 200, 200]);
+  },
   'kuzzle.updateSelf.field-exclusion.profile-ids-unchanged': async (id) => {
     const { mock, admin, user } = await deviating(id);
     await http(mock, 'PUT', '/_me', { token: user, body: { profileIds: ['admin'] } });

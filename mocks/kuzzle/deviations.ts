@@ -11,6 +11,8 @@ export const deviations: Record<string, string> = {
   'kuzzle.updateSelf.deprecated-alias.update-self': 'PUT /_updateSelf answers 404 network.http.url_not_found',
   'kuzzle.updateSelf.default.refresh-wait-for': 'without refresh, updateSelf does not wait for indexation: searches see the change only after the refresh delay',
   'kuzzle.updateSelf.default.retry-on-conflict': 'updateSelf refuses any retryOnConflict argument with 400 api.assert.invalid_type',
+  'kuzzle.updateSelf.default.retry-on-conflict-concurrency':
+    'updateSelf without retryOnConflict does not retry (default 0 instead of 10): concurrent updates of one user conflict with 500 services.storage.too_many_changes',
   'kuzzle.updateSelf.field-exclusion.profile-ids-unchanged': 'a profileIds array in the updateSelf body is stored on the user',
   'kuzzle.updateSelf.field-exclusion.id-not-retargeted': 'an _id in the updateSelf body naming an existing user makes the update apply to that user',
   'kuzzle.updateSelf.role-restriction.no-self-escalation': 'updateSelf applies body.profileIds, so a user can give itself the admin profile and its rights',
