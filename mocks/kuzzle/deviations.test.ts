@@ -223,6 +223,19 @@ const checks: Record<string, (id: string) => Promise<void>> = {
     assert.equal(api.auth.updateSelf, undefined);
     assert.equal(api.security.updateProfile, undefined);
   },
+  'kuzzle.updateSelf.auth.expired-token-refused': async (id) => {
+    let clock = 10_000_000;
+    const { mock } = await deviating(id, { now: () => clock });
+    const short = await http(mock, 'POST', '/_login/local?expiresIn=1000', { body: { username: 'u1-login', password: 'u1-secret' } });
+    clock += 3000;
+    // A later login must not drop the expired token either.
+    await http(mock, 'POST', '/_login/local', { body: { username: 'u1-login', password: 'u1-secret' } });
+    const late = await http(mock, 'PUT', '/_me', { token: short.body.result.jwt, body: { fullname: 'late' } });
+    assert.equal(late.status, 200);
+    assert.equal(late.body.result._source.fullname, 'late');
+    const forged = await http(mock, 'PUT', '/_me', { token: `${short.body.result.jwt.slice(0, -2)}xx`, body: { fullname: 'forged' } });
+    assert.equal(forged.status, 401, 'the signature is still checked');
+  },
   'kuzzle.all.auth.expired-token': async (id) => {
     let clock = 10_000_000;
     const { mock } = await deviating(id, { now: () => clock });

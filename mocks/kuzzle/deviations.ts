@@ -44,6 +44,7 @@ export const deviations: Record<string, string> = {
   'kuzzle.all.transport.mqtt-response-topic': 'MQTT responses are delivered on Kuzzle/responses instead of Kuzzle/response',
   'kuzzle.all.transport.mqtt-requester-only': 'every MQTT response is delivered to every connected client, not only to the requester (an answer broadcast)',
   'kuzzle.all.route.public-api': 'GET /_publicApi (and server:info) leave out auth:updateSelf, auth:getCurrentUser and security:updateProfile',
+  'kuzzle.updateSelf.auth.expired-token-refused': 'an expired token still authenticates: the signature is checked, the expiry is not',
   'kuzzle.all.auth.expired-token': 'an expired token answers 401 security.token.expired ("Token expired"), which kuzzle-sdk does not treat as expiry',
   'kuzzle.all.auth.login-jwt': 'auth:login returns an opaque "kauth-<uuid>" token instead of a JWT (it still authenticates)',
   'kuzzle.all.validation.unknown-arguments-ignored': 'arguments no action reads (verb, cookieAuth...) are refused with 400 api.assert.unexpected_argument',
