@@ -59,6 +59,15 @@ const checks: Record<string, (id: string) => Promise<void>> = {
     const { mock, user } = await deviating(id);
     assert.equal((await http(mock, 'PUT', '/_me?retryOnConflict=3', { token: user, body: {} })).status, 400);
   },
+  'kuzzle.updateSelf.default.retry-on-conflict-concurrency': async (id) => {
+    const { mock, user } = await deviating(id);
+    const burst = (query: string) => Promise.all([1, 2, 3].map((i) => http(mock, 'PUT', `/_me${query}`, { token: user, body: { [`c${i}`]: i } })));
+    const bare = await burst('');
+    assert.deepEqual(bare.map((r) => r.status).sort(), [200, 500, 500]);
+    assert.equal(bare.find((r) => r.status === 500)?.body.error.id, 'services.storage.too_many_changes');
+    // An explicit retryOnConflict keeps its meaning: only the default changed.
+    assert.deepEqual((await burst('?retryOnConflict=10')).map((r) => r.status), [200, 200, 200]);
+  },
   'kuzzle.updateSelf.field-exclusion.profile-ids-unchanged': async (id) => {
     const { mock, admin, user } = await deviating(id);
     await http(mock, 'PUT', '/_me', { token: user, body: { profileIds: ['admin'] } });
@@ -213,6 +222,19 @@ const checks: Record<string, (id: string) => Promise<void>> = {
     const api = (await http(mock, 'GET', '/_publicApi')).body.result;
     assert.equal(api.auth.updateSelf, undefined);
     assert.equal(api.security.updateProfile, undefined);
+  },
+  'kuzzle.updateSelf.auth.expired-token-refused': async (id) => {
+    let clock = 10_000_000;
+    const { mock } = await deviating(id, { now: () => clock });
+    const short = await http(mock, 'POST', '/_login/local?expiresIn=1000', { body: { username: 'u1-login', password: 'u1-secret' } });
+    clock += 3000;
+    // A later login must not drop the expired token either.
+    await http(mock, 'POST', '/_login/local', { body: { username: 'u1-login', password: 'u1-secret' } });
+    const late = await http(mock, 'PUT', '/_me', { token: short.body.result.jwt, body: { fullname: 'late' } });
+    assert.equal(late.status, 200);
+    assert.equal(late.body.result._source.fullname, 'late');
+    const forged = await http(mock, 'PUT', '/_me', { token: `${short.body.result.jwt.slice(0, -2)}xx`, body: { fullname: 'forged' } });
+    assert.equal(forged.status, 401, 'the signature is still checked');
   },
   'kuzzle.all.auth.expired-token': async (id) => {
     let clock = 10_000_000;

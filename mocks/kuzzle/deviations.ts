@@ -11,6 +11,8 @@ export const deviations: Record<string, string> = {
   'kuzzle.updateSelf.deprecated-alias.update-self': 'PUT /_updateSelf answers 404 network.http.url_not_found',
   'kuzzle.updateSelf.default.refresh-wait-for': 'without refresh, updateSelf does not wait for indexation: searches see the change only after the refresh delay',
   'kuzzle.updateSelf.default.retry-on-conflict': 'updateSelf refuses any retryOnConflict argument with 400 api.assert.invalid_type',
+  'kuzzle.updateSelf.default.retry-on-conflict-concurrency':
+    'updateSelf without retryOnConflict does not retry (default 0 instead of 10): concurrent updates of one user conflict with 500 services.storage.too_many_changes',
   'kuzzle.updateSelf.field-exclusion.profile-ids-unchanged': 'a profileIds array in the updateSelf body is stored on the user',
   'kuzzle.updateSelf.field-exclusion.id-not-retargeted': 'an _id in the updateSelf body naming an existing user makes the update apply to that user',
   'kuzzle.updateSelf.role-restriction.no-self-escalation': 'updateSelf applies body.profileIds, so a user can give itself the admin profile and its rights',
@@ -42,6 +44,7 @@ export const deviations: Record<string, string> = {
   'kuzzle.all.transport.mqtt-response-topic': 'MQTT responses are delivered on Kuzzle/responses instead of Kuzzle/response',
   'kuzzle.all.transport.mqtt-requester-only': 'every MQTT response is delivered to every connected client, not only to the requester (an answer broadcast)',
   'kuzzle.all.route.public-api': 'GET /_publicApi (and server:info) leave out auth:updateSelf, auth:getCurrentUser and security:updateProfile',
+  'kuzzle.updateSelf.auth.expired-token-refused': 'an expired token still authenticates: the signature is checked, the expiry is not',
   'kuzzle.all.auth.expired-token': 'an expired token answers 401 security.token.expired ("Token expired"), which kuzzle-sdk does not treat as expiry',
   'kuzzle.all.auth.login-jwt': 'auth:login returns an opaque "kauth-<uuid>" token instead of a JWT (it still authenticates)',
   'kuzzle.all.validation.unknown-arguments-ignored': 'arguments no action reads (verb, cookieAuth...) are refused with 400 api.assert.unexpected_argument',

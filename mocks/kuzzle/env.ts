@@ -11,6 +11,8 @@ export interface MockEnv {
   now: () => number;
   /** Default lifetime of a login token, in ms (Kuzzle's security.authToken.expiresIn, "1h"). */
   tokenTtlMs: number;
+  /** The store's conflict window for updates without retries (--conflict-window; 0: one event-loop turn). */
+  conflictWindowMs: number;
 }
 
 /** The caller: the anonymous user ("-1") or a stored user. */

@@ -26,6 +26,7 @@ export function create(options: FamilyOptions): FamilyMock {
     now,
     // A lifetime of 0 or less means tokens that never expire (Kuzzle's expiresIn -1).
     tokenTtlMs: options.tokenTtlSeconds > 0 ? options.tokenTtlSeconds * 1000 : -1,
+    conflictWindowMs: options.conflictWindowMs ?? 0,
   };
   applySeed(state, seed, now());
   const router = createRouter(options.behaviour);

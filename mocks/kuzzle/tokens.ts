@@ -1,4 +1,5 @@
 import type { Behaviour } from '../../src/core/behaviour.ts';
+import { decodeJwt } from 'jose';
 import { signJwt, verifyJwt } from '../../src/core/jwt.ts';
 import { ANONYMOUS_ID } from './builtins.ts';
 import { kerror } from './errors.ts';
@@ -43,7 +44,8 @@ export async function issueToken(ctx: TokenContext, userId: string, ttl: number)
   const signed = opaque ? globalThis.crypto.randomUUID() : await signJwt({ _id: userId }, ctx.secret, { expiresInSeconds, header: { typ: 'JWT' }, now });
   const jwt = AUTH_PREFIX + signed;
   const expiresAt = ttl === -1 ? -1 : now + ttl;
-  pruneExpired(ctx.state, now);
+  // kuzzle.updateSelf.auth.expired-token-refused: the deviation keeps expired tokens, since it never refuses them.
+  if (!ctx.behaviour.deviates('kuzzle.updateSelf.auth.expired-token-refused')) pruneExpired(ctx.state, now);
   ctx.state.tokens.put(jwt, { userId, expiresAt, ttl }, { waitForRefresh: true });
   return { _id: userId, expiresAt, jwt, ttl };
 }
@@ -72,19 +74,32 @@ function stripPrefix(token: string): string {
 export async function verifyToken(ctx: TokenContext, token: string | null): Promise<VerifiedToken> {
   if (token === null) return ANONYMOUS_TOKEN;
   const stored = ctx.state.tokens.get(token)?.source;
+  // kuzzle.updateSelf.auth.expired-token-refused: the deviation checks the signature but not the expiry (the JWT is
+  // verified at the time it was issued, and the stored token's lifetime is not looked at).
+  const ignoresExpiry = ctx.behaviour.deviates('kuzzle.updateSelf.auth.expired-token-refused');
   const now = ctx.now();
   if (!(ctx.behaviour.deviates('kuzzle.all.auth.login-jwt') && stored)) {
-    const verified = await verifyJwt(stripPrefix(token), ctx.secret, now);
+    const verified = await verifyJwt(stripPrefix(token), ctx.secret, ignoresExpiry ? issuedAt(token, now) : now);
     if (!verified.ok) throw kerror(verified.reason === 'expired' ? expiredTokenError(ctx) : 'security.token.invalid');
     if (typeof verified.claims._id !== 'string' || verified.claims._id === '') throw kerror('security.token.invalid');
     if (!stored || stored.userId !== verified.claims._id) throw kerror('security.token.invalid');
   }
-  if (!stored || (stored.expiresAt !== -1 && stored.expiresAt <= now)) {
+  if (!stored || (!ignoresExpiry && stored.expiresAt !== -1 && stored.expiresAt <= now)) {
     // The cache entry's TTL ran out: Kuzzle no longer finds the token.
     ctx.state.tokens.delete(token);
     throw kerror(stored ? expiredTokenError(ctx) : 'security.token.invalid');
   }
   return { userId: stored.userId, jwt: token, expiresAt: stored.expiresAt };
+}
+
+/** When a JWT was issued (its iat, in ms), or `fallback` when it says nothing readable. */
+function issuedAt(token: string, fallback: number): number {
+  try {
+    const iat = decodeJwt(stripPrefix(token)).iat;
+    return typeof iat === 'number' ? iat * 1000 : fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 /** kuzzle.all.auth.expired-token: the id a reading of the code suggests, which kuzzle-sdk does not react to. */

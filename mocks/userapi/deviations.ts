@@ -4,7 +4,8 @@ export const deviations: Record<string, string> = {
   'userapi.update.transport.form-json-field': 'the json form field of an application/x-www-form-urlencoded body is not read',
   'userapi.update.transport.json-body': 'application/json bodies are not read',
   'userapi.update.transport.json-response': 'answers are served as text/html',
-  'userapi.update.auth.token-required': 'a request without Authorization runs as user 1',
+  'userapi.update.auth.token-required':
+    "a request without Authorization goes on for an anonymous caller: its fields are validated (every stored email is taken) and a valid one answers 200 with its changes, writing no row",
   'userapi.update.auth.invalid-token': 'token claims are read without checking the signature or the expiry',
   'userapi.update.auth.bearer-scheme': '"Authorization: Bearer <JWT>" is refused (the reference decodes the header as it is)',
   'userapi.update.auth.raw-token': 'a token without the Bearer scheme is refused',

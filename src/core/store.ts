@@ -103,8 +103,8 @@ export class VersionedStore<T> {
    * update without retries does: if any other write changed the document meanwhile, it fails with
    * VersionConflictError. That is how a client can still provoke and observe a conflict.
    */
-  update(id: string, change: (current: T) => T, write: WriteOptions & { retryOnConflict: number }): Promise<StoredDocument<T> | undefined> {
-    if (write.retryOnConflict <= 0) return this.race(id, change, write);
+  update(id: string, change: (current: T) => T, write: WriteOptions & { retryOnConflict: number; conflictWindowMs?: number }): Promise<StoredDocument<T> | undefined> {
+    if (write.retryOnConflict <= 0) return this.race(id, change, write, write.conflictWindowMs ?? this.options.updateWindowMs);
     try {
       return Promise.resolve(this.applyNow(id, change, write));
     } catch (error) {
@@ -117,11 +117,11 @@ export class VersionedStore<T> {
     return current ? this.put(id, change(current.source), write) : undefined;
   }
 
-  private async race(id: string, change: (current: T) => T, write: WriteOptions): Promise<StoredDocument<T> | undefined> {
+  private async race(id: string, change: (current: T) => T, write: WriteOptions, windowMs: number): Promise<StoredDocument<T> | undefined> {
     const current = this.docs.get(id);
     if (!current) return undefined;
     const next = change(current.source);
-    await pause(this.options.updateWindowMs);
+    await pause(windowMs);
     const now = this.docs.get(id);
     if (!now) return undefined;
     if (now.version !== current.version) throw new VersionConflictError(id, 0);

@@ -85,6 +85,20 @@ async function waitForExpiry(t: On, token: string, expiresAt: number): Promise<v
   if (rest > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(rest, 3_000)));
 }
 
+check('kuzzle.updateSelf.auth.expired-token-refused', 'an expired token is refused and changes nothing', async ({ api, transport }) => {
+  const u = await api.user({ login: false, content: { fullname: 'On time' } });
+  const login = await api.http('POST', '/_login/local?expiresIn=1000', { body: { username: u.username, password: u.password } });
+  expectOk(login, 'POST /_login/local?expiresIn=1000');
+  const token: string = login.json.result.jwt;
+  await waitForExpiry(api.on('http'), token, Number(login.json.result.expiresAt) || Date.now() + 1_000);
+  const res = await api.on(transport).updateSelf(token, { fullname: 'late' });
+  // Refused as an authentication problem; which id names it is kuzzle.all.auth.expired-token's (SHOULD).
+  expect([401, 403], `updateSelf with an expired token is refused: ${res.text.slice(0, 300)}`).toContain(res.status);
+  expect(res.json?.error ?? null, 'error').not.toBeNull();
+  expect(res.json?.result ?? null, 'result').toBeNull();
+  expect((await api.getUser(u.kuid))?._source?.fullname).not.toBe('late');
+});
+
 check('kuzzle.all.auth.expired-token', 'an expired token: 401 security.token.invalid', async ({ api, transport }) => {
   const u = await api.user({ login: false, content: { fullname: 'On time' } });
   const login = await api.http('POST', '/_login/local?expiresIn=1000', { body: { username: u.username, password: u.password } });

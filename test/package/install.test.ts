@@ -65,7 +65,7 @@ test('installed: --version, specs --counts and test --mock --family userapi run 
   const v = await cli(['--version']);
   assert.equal(v.stdout.trim(), version);
   const specs = await cli(['specs', '--counts']);
-  assert.match(specs.stderr + specs.stdout, /166 requirement\(s\)/);
+  assert.match(specs.stderr + specs.stdout, /167 requirement\(s\)/);
   const reports = path.join(project, 'reports');
   const started = performance.now();
   const certified = await cli(['test', '--mock', '--family', 'userapi', '--report-dir', reports]);
@@ -135,7 +135,7 @@ test('installed, on Node 22: --version, specs --counts and test --mock --family 
   assert.match(v.stdout, /^v22\./);
   assert.equal((await cli(['--version'], node22)).stdout.trim(), version);
   const specs22 = await cli(['specs', '--counts'], node22);
-  assert.match(specs22.stderr + specs22.stdout, /166 requirement\(s\)/);
+  assert.match(specs22.stderr + specs22.stdout, /167 requirement\(s\)/);
   const reports = path.join(project, 'reports-22');
   await cli(['test', '--mock', '--family', 'userapi', '--report-dir', reports, '--quiet'], node22);
   const report = JSON.parse(fs.readFileSync(path.join(reports, 'userapi', 'conformance.json'), 'utf8'));

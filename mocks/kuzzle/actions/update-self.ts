@@ -7,6 +7,9 @@ import { serializeUser, usernameOf } from '../user-model.ts';
 
 type Body = Record<string, unknown>;
 
+/** The conflict window of the deviation whose retryOnConflict default is 0 (see updateSelf). */
+const DEFAULT_ZERO_WINDOW_MS = 50;
+
 /**
  * assertBodyHasNotAttributes(request, "_id", "profileIds") (baseController.ts:111-119): a key the body owns with a
  * truthy value is refused; a falsy one ({profileIds: null}) passes and is overridden by the merge.
@@ -58,7 +61,12 @@ export const updateSelf: ActionHandler = async (context) => {
   if (behaviour.deviates('kuzzle.updateSelf.default.retry-on-conflict') && request.args.retryOnConflict !== undefined) {
     throw kerror('api.assert.invalid_type', 'retryOnConflict', 'integer');
   }
-  const retryOnConflict = getInteger(request, 'retryOnConflict', 10);
+  // kuzzle.updateSelf.default.retry-on-conflict-concurrency: the documented default is 10; the deviation's is 0, so
+  // an update without the argument conflicts with any other write of the user inside its conflict window. That
+  // window is at least DEFAULT_ZERO_WINDOW_MS, as long as a storage round trip (get, then index): one event-loop
+  // turn alone would let requests of one burst that arrive a turn apart pass, and the deviation go unseen by luck.
+  const defaultZero = behaviour.deviates('kuzzle.updateSelf.default.retry-on-conflict-concurrency') && request.args.retryOnConflict === undefined;
+  const retryOnConflict = defaultZero ? 0 : getInteger(request, 'retryOnConflict', 10);
   const target = retargets && typeof body._id === 'string' && state.users.has(body._id) ? body._id : caller._id;
   const before = state.users.get(target);
   if (!before) throw kerror('security.user.not_found', target);
@@ -67,6 +75,7 @@ export const updateSelf: ActionHandler = async (context) => {
   const updated = await state.users.update(target, (current) => merge(context, current, body, escalates), {
     waitForRefresh: refresh === 'wait_for',
     retryOnConflict,
+    ...(defaultZero ? { conflictWindowMs: Math.max(env.conflictWindowMs, DEFAULT_ZERO_WINDOW_MS) } : {}),
   });
   if (!updated) throw kerror('security.user.not_found', target);
   // kuzzle.updateSelf.envelope.result-user: the deviation answers the user as it was before the update.
