@@ -89,6 +89,8 @@ export interface ConformanceReport {
   requirements: RequirementResult[];
   /** Why the run ended before its tests did (pre-flight problem, target stopped answering, signal); absent otherwise. */
   stopped?: { stage: 'pre-flight' | 'run'; code: string; reason: string };
+  /** The generative phase's budget and seed, to reproduce its cases (--generate, --generate-seed); absent when not run by conform test. */
+  generate?: { cases: number; seed: number };
 }
 
 export interface Baseline {
@@ -139,6 +141,7 @@ export function buildReport(input: {
   startedAt: Date;
   durationMs: number;
   version: string;
+  generate?: { cases: number; seed: number };
 }): ConformanceReport {
   const requirements = input.catalogue.requirements.map((r: Requirement): RequirementResult => {
     const mine = input.outcomes.filter((o) => o.requirements.includes(r.id));
@@ -203,6 +206,7 @@ export function buildReport(input: {
       transport: tally(TRANSPORTS.filter((t) => requirements.some((r) => t in r.transports)), requirements.flatMap((r) => Object.entries(r.transports).map(([t, s]) => [t as Transport, verdictOf(s, r.level)] as [Transport, Verdict]))),
     },
     requirements,
+    ...(input.generate ? { generate: { cases: input.generate.cases, seed: input.generate.seed } } : {}),
   };
 }
 
