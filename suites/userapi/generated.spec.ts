@@ -2,7 +2,7 @@
 // kept inside what every server accepts (docs/generative.md), and single-constraint mutations drawn by fast-check.
 import { expect } from '../harness.ts';
 import { test, type UserApi } from './fixtures.ts';
-import { layerSchema } from '../../src/core/generate.ts';
+import { fakeRecords, layerSchema } from '../../src/core/generate.ts';
 import { schemaProblem } from '../clients/schema.ts';
 import { generated, type GeneratedTest } from '../generative/declare.ts';
 import { acceptedValues } from '../generative/accepted.ts';
@@ -41,7 +41,8 @@ async function expectAccepted(api: UserApi, fields: Fields): Promise<{ changes: 
   expect(res.status, 'a body inside the document is accepted with 200').toBe(200);
   expect(schemaProblem('userapi/update.response.json', res.json), 'the success envelope (schemas/userapi/update.response.json)').toBeUndefined();
   const after = await api.detail(api.a.id);
-  for (const k of DOCUMENTED) expect(after[k], `read-back ${k}`).toEqual(k in fields ? fields[k] : before[k]);
+  // Only the sent fields: what an omitted one does is default.description-kept's, checked by its own test.
+  for (const k of DOCUMENTED) if (k in fields) expect(after[k], `read-back ${k}`).toEqual(fields[k]);
   return { changes: res.json?.changes ?? {}, before };
 }
 
@@ -73,6 +74,32 @@ declare('userapi.update.envelope.changes', 'changes holds every sent documented 
     const fields = c.body as Fields;
     const { changes } = await expectAccepted(api, fields);
     for (const k of DOCUMENTED) if (k in fields) expect(changes[k], `changes.${k}`).toEqual(fields[k]);
+  },
+});
+
+declare('userapi.update.default.description-kept', 'generated bodies without description keep the stored one', {
+  cases: ({ api }, n, seed) => validFields(api, n, seed).map((f) => ({ label: 'without description', body: Object.fromEntries(Object.entries(f).filter(([k]) => k !== 'description')) })),
+  check: async ({ api }, c) => {
+    const kept = `Kept ${Date.now().toString(36)}`;
+    expect((await api.update(api.a, api.valid(api.a, { description: kept }))).status, 'setting the description to keep').toBe(200);
+    const { changes } = await expectAccepted(api, c.body as Fields);
+    expect(changes, 'changes has no description').not.toHaveProperty('description');
+    expect((await api.detail(api.a.id)).description, 'the stored description is kept').toBe(kept);
+  },
+});
+
+/** Keys the document names nowhere (neither fields nor excluded ones), generated per case. */
+const UNKNOWN = { type: 'string', pattern: '^x[a-z]{3,10}$' };
+declare('userapi.update.validation.unknown-field', 'generated keys the document does not name are ignored or refused, never a server error', {
+  cases: ({ api }, n, seed) => {
+    const keys = fakeRecords(UNKNOWN, n, seed, ROOT) as string[];
+    return validFields(api, n, seed).map((f, i) => ({ label: `with ${keys[i]}`, body: { ...f, [keys[i] as string]: `value ${i}` }, optional: ['description'] }));
+  },
+  check: async ({ api }, c) => {
+    const unknown = Object.keys(c.body as Fields).filter((k) => !(DOCUMENTED as readonly string[]).includes(k));
+    const res = await api.update(api.a, c.body);
+    expect(res.status, 'a key the document does not name is never a server error').toBeLessThan(500);
+    if (res.status === 200) for (const k of unknown) expect(res.json?.changes, `changes has no ${k}`).not.toHaveProperty(k);
   },
 });
 
@@ -111,8 +138,12 @@ const nameMutations = (field: 'name' | 'surname'): { required: Array<Mutation<Fi
   ],
 });
 
+/** Every mutation of the validation rules, for error-status-400 (each refusal must be exactly 400). */
+const ALL_MUTATIONS: Array<Mutation<Fields>> = [];
+
 /** Declares a refused-case test: valid generated fields, one constraint broken by a drawn mutation. */
 function refused(id: string, title: string, mutations: Array<Mutation<Fields>>, after?: (api: UserApi) => Promise<void>): void {
+  ALL_MUTATIONS.push(...mutations);
   declare(id, title, {
     cases: ({ api }, n, seed) => {
       const valid = validFields(api, n, seed);
@@ -167,4 +198,15 @@ declare('userapi.update.validation.json-invalid', 'a json holding a generated no
     return drawMutations(kinds, n, seed).map(({ mutation, pick }, i) => ({ label: mutation.name, body: mutation.apply(valid[i] as Fields, pick) }));
   },
   check: ({ api }, c) => expectRefused(api, `json=${encodeURIComponent(JSON.stringify(c.body))}`, true),
+});
+
+declare('userapi.update.validation.error-status-400', 'every generated validation failure answers exactly 400', {
+  cases: ({ api }, n, seed) => {
+    const valid = validFields(api, n, seed);
+    return drawMutations(ALL_MUTATIONS, n, seed).map(({ mutation, pick }, i) => ({ label: mutation.name, body: mutation.apply(valid[i] as Fields, pick), optional: ['description'] }));
+  },
+  check: async ({ api }, c) => {
+    const res = await api.update(api.a, c.body);
+    expect(res.status, 'the error status the document names').toBe(400);
+  },
 });
