@@ -12,7 +12,7 @@ export class GeneratorError extends Error {
 }
 
 /**
- * `count` values of `schema` (its references resolved from `rootFile`, "userapi/update.fields.json"), completed by the
+ * `count` values of `schema` (its references resolved from `rootFile`, "<family>/<operation>.json"), completed by the
  * family (`complete`: what a schema cannot say, e.g. an email unique per case), each valid against `documentRef`, the
  * document's schema of the same value.
  */
