@@ -75,6 +75,8 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .option('--shard <i/n>', "run one shard of n (Playwright's --shard); merge the blob reports with conform merge-reports")
     .addOption(new Option('--timeout <ms>', 'timeout of each test (default 20000)').argParser(integer(1000, 600_000)))
     .addOption(new Option('--global-timeout <seconds>', 'stop the whole run after this long, reports written, exit 2 CONFORM_ERR_TIMEOUT (default 600)').argParser(integer(1, 86_400)))
+    .addOption(new Option('--generate <n>', 'generated cases per operation and transport in the generative phase (default 5; 0 skips the phase)').argParser(integer(0, 1000)))
+    .addOption(new Option('--generate-seed <n>', "the generative phase's seed (default: random, printed and recorded in the report): the same seed gives the same cases").argParser(integer(-2_147_483_648, 2_147_483_647)))
     .addOption(new Option('--reporter <name>', "the console: conform's line per test (default), or Playwright's list, line, dot, github").choices(['conform', 'list', 'line', 'dot', 'github']))
     .option('--quiet', 'print only the summary (the reports are written as always)')
     .addHelpText('after', EXIT_CODES_HELP)

@@ -11,6 +11,7 @@ import { resolveTarget, type TargetOverrides } from '../runner/target-overrides.
 import { readBaseline, readBaselineFor, updatedBaseline } from '../target/baseline.ts';
 import { preflight, type PreflightProblem } from '../runner/preflight.ts';
 import { runTargets } from '../runner/run-suites.ts';
+import { DEFAULT_GENERATE_CASES, type GenerateSettings } from '../target/run-plan.ts';
 import { exitCodeOfSignal, installSignalHandlers, receivedSignal } from '../runner/signals.ts';
 import { writeNotRunReports } from '../runner/stopped-report.ts';
 import { ToolError } from './errors.ts';
@@ -47,6 +48,15 @@ export interface TestFlags {
   password?: string;
   reporter?: string;
   quiet?: boolean;
+  /** Generated cases per operation and transport (DEFAULT_GENERATE_CASES; 0 skips the generative phase). */
+  generate?: number;
+  /** The generative phase's seed: random when not given, printed and recorded in the report. */
+  generateSeed?: number;
+}
+
+/** The generative phase's settings: the given seed, or a random one (printed, so any run can be reproduced). */
+export function generateSettingsOf(flags: TestFlags): GenerateSettings {
+  return { cases: flags.generate ?? DEFAULT_GENERATE_CASES, seed: flags.generateSeed ?? Math.floor(Math.random() * 2_147_483_647) };
 }
 
 function transportsOf(flags: TestFlags): Transport[] {
@@ -110,8 +120,10 @@ async function certify(flags: TestFlags, entries: Entry[], rootDir: string, io: 
   if (early) {
     for (const r of ready) results.set(r, { report: writeNotRunReports(r.reportDir, r.target, r.baseline, { stage: 'run', code: early, reason: `stopped by ${early} before the tests started` }), exitCode: exitCodeOfSignal(early) });
   } else if (ready.length > 0) {
+    const generate = generateSettingsOf(flags);
+    if (!flags.quiet) io.out(generate.cases === 0 ? 'conform: generative phase skipped (--generate 0)' : `conform: generative phase: ${generate.cases} cases per operation and transport, seed ${generate.seed} (reproduce with --generate ${generate.cases} --generate-seed ${generate.seed})`);
     const runs = ready.map((r) => ({ target: r.target, transports: r.transports, reportDir: r.reportDir, ...(r.project ? { project: r.project } : {}), ...(flags.baseline ? { baseline: flags.baseline } : {}) }));
-    const reports = await runTargets(runs, { grep: flags.grep, workers: flags.workers, shard: flags.shard, timeoutMs: flags.timeout, globalTimeoutMs: (flags.globalTimeout ?? DEFAULT_GLOBAL_TIMEOUT_S) * 1000, stdio: flags.quiet ? 'ignore' : 'inherit', reporter: flags.reporter }, rootDir);
+    const reports = await runTargets(runs, { grep: flags.grep, workers: flags.workers, shard: flags.shard, timeoutMs: flags.timeout, globalTimeoutMs: (flags.globalTimeout ?? DEFAULT_GLOBAL_TIMEOUT_S) * 1000, stdio: flags.quiet ? 'ignore' : 'inherit', reporter: flags.reporter, generate }, rootDir);
     ready.forEach((r, i) => results.set(entries.find((e) => e.reportDir === r.reportDir) as Entry, verdictOf(flags, r.target, r.transports, reports[i] as ConformanceReport, io)));
   }
   return entries.map((e) => results.get(e) as Certified);

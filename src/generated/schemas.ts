@@ -1808,6 +1808,13 @@ export const SCHEMAS: Record<string, object> = {
           }
         }
       },
+      "generate": {
+        "description": "The generative phase's budget and seed (conform test --generate, --generate-seed): the same two give the same generated cases. cases 0: the phase was skipped.",
+        "type": "object",
+        "required": ["cases", "seed"],
+        "additionalProperties": false,
+        "properties": { "cases": { "type": "integer", "minimum": 0 }, "seed": { "type": "integer" } }
+      },
       "stopped": {
         "description": "Present when the run ended before its tests did: the pre-flight found a problem (no test ran), the target stopped answering during the run, or a signal stopped it. The requirements not reached are not-tested.",
         "type": "object",

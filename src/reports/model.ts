@@ -104,6 +104,8 @@ export interface ConformanceReport {
   baseline?: BaselineFindings;
   /** Why the run ended before its tests did (pre-flight problem, target stopped answering, signal); absent otherwise. */
   stopped?: { stage: 'pre-flight' | 'run'; code: string; reason: string };
+  /** The generative phase's budget and seed, to reproduce its cases (--generate, --generate-seed); absent when not run by conform test. */
+  generate?: { cases: number; seed: number };
 }
 
 export interface Baseline {
@@ -169,6 +171,7 @@ export function buildReport(input: {
   startedAt: Date;
   durationMs: number;
   version: string;
+  generate?: { cases: number; seed: number };
 }): ConformanceReport {
   const requirements = input.catalogue.requirements.map((r: Requirement): RequirementResult => {
     const mine = input.outcomes.filter((o) => o.requirements.includes(r.id));
@@ -244,6 +247,7 @@ export function buildReport(input: {
     },
     requirements,
     ...(findings.stale.length + findings.expired.length > 0 ? { baseline: findings } : {}),
+    ...(input.generate ? { generate: { cases: input.generate.cases, seed: input.generate.seed } } : {}),
   };
 }
 

@@ -83,6 +83,7 @@ export default class ConformanceReporter implements Reporter {
         startedAt: this.startedAt,
         durationMs: Date.now() - this.startedAt.getTime(),
         version,
+        ...(this.plan.generate ? { generate: this.plan.generate } : {}),
       });
       writeReports(planned.reportDir, report, this.redactor);
     }

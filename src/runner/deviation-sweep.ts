@@ -9,6 +9,7 @@ import { startMock } from '../server/mock-server.ts';
 import { readTarget } from '../target/target.ts';
 import { runTargets } from './run-suites.ts';
 import { escapeRegExp } from '../core/regex.ts';
+import type { GenerateSettings } from '../target/run-plan.ts';
 
 export interface SweepRow {
   deviation: string;
@@ -25,17 +26,18 @@ export function tagPattern(id: string): string {
 /**
  * Proves the suite catches each deliberate deviation: a mock per deviation, with it switched on, and one Playwright
  * run over them all, a project per mock running the tests of that requirement; each report must show the
- * requirement failed. `concurrency` is the run's number of workers.
+ * requirement failed. `concurrency` is the run's number of workers; `tests` the grep of the tests run per deviation
+ * (default: the deviation's own requirement's; the generative phase's table runs only the generated tests).
  */
-export async function sweepDeviations(family: Family, ids: string[], options: { concurrency?: number; workDir?: string } = {}): Promise<SweepRow[]> {
+export async function sweepDeviations(family: Family, ids: string[], options: { concurrency?: number; workDir?: string; tests?: (id: string) => string; generate?: GenerateSettings } = {}): Promise<SweepRow[]> {
   const workDir = options.workDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `conform-sweep-${family}-`));
   const known = new Set(allDeviations().keys());
   const mocks = await Promise.all(
     ids.map((id) => startMock(resolveMockConfig({ flags: { families: [family], ports: ephemeralPorts(), deviate: [id], targetsDir: path.join(workDir, id) } }, known))),
   );
   try {
-    const runs = ids.map((id) => ({ target: readTarget(path.join(workDir, id, `${family}.json`)), transports: ['http', 'ws', 'mqtt'] as Transport[], reportDir: path.join(workDir, id, 'report'), project: id, only: tagPattern(id) }));
-    const reports = await runTargets(runs, { stdio: 'ignore', workers: options.concurrency ?? 2 }, workDir);
+    const runs = ids.map((id) => ({ target: readTarget(path.join(workDir, id, `${family}.json`)), transports: ['http', 'ws', 'mqtt'] as Transport[], reportDir: path.join(workDir, id, 'report'), project: id, only: (options.tests ?? tagPattern)(id) }));
+    const reports = await runTargets(runs, { stdio: 'ignore', workers: options.concurrency ?? 2, ...(options.generate ? { generate: options.generate } : {}) }, workDir);
     const rows = ids.map((deviation, i) => {
       const detectedBy = (reports[i] as ConformanceReport).requirements.filter((r) => r.status === 'failed').map((r) => r.id);
       return { deviation, detectedBy, detected: detectedBy.includes(deviation) };

@@ -16,7 +16,7 @@ import { readBaseline } from '../target/baseline.ts';
 import { Redactor } from '../core/redact.ts';
 import { redactingStream } from './redact-stream.ts';
 import { redactTree } from './redact-files.ts';
-import { PLAN_VARIABLE, writePlan, type RunPlan } from '../target/run-plan.ts';
+import { PLAN_VARIABLE, writePlan, type GenerateSettings, type RunPlan } from '../target/run-plan.ts';
 
 /** One target of a run. */
 export interface SuiteTarget {
@@ -46,6 +46,8 @@ export interface RunSettings {
   stdio?: 'inherit' | 'ignore';
   /** The console reporter: conform's line per test (default) or one of Playwright's (list, line, dot, github). */
   reporter?: string;
+  /** The generative phase's budget and seed (default: DEFAULT_GENERATE_CASES, seed chosen by the caller). */
+  generate?: GenerateSettings;
 }
 
 export interface SuiteRun extends SuiteTarget, RunSettings {}
@@ -121,6 +123,7 @@ function planOf(targets: Prepared[], settings: RunSettings, blobDir: string | un
     ...(settings.workers ? { workers: settings.workers } : {}),
     ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
     ...(blobDir ? { blobDir } : {}),
+    ...(settings.generate ? { generate: settings.generate } : {}),
   };
 }
 

@@ -31,7 +31,18 @@ export interface RunPlan {
   reporter: string;
   /** With --shard: where the blob report goes. */
   blobDir?: string;
+  /** The generative phase (suites/generative/): cases per operation and transport (0: skipped) and its seed. */
+  generate?: GenerateSettings;
 }
+
+/** `conform test --generate <n> --generate-seed <n>`: the same seed and count give the same generated cases. */
+export interface GenerateSettings {
+  cases: number;
+  seed: number;
+}
+
+/** Cases per operation and transport when --generate is not given: a small budget, a few seconds per family. */
+export const DEFAULT_GENERATE_CASES = 5;
 
 export const PLAN_VARIABLE = 'CONFORM_PLAN';
 
