@@ -16,7 +16,7 @@ import { readBaseline } from '../target/baseline.ts';
 import { Redactor } from '../core/redact.ts';
 import { redactingStream } from './redact-stream.ts';
 import { redactTree } from './redact-files.ts';
-import { PLAN_VARIABLE, writePlan, type RunPlan } from '../target/run-plan.ts';
+import { PLAN_VARIABLE, TRANSCRIPTS_DIR, writePlan, type RunPlan } from '../target/run-plan.ts';
 
 /** One target of a run. */
 export interface SuiteTarget {
@@ -46,6 +46,8 @@ export interface RunSettings {
   stdio?: 'inherit' | 'ignore';
   /** The console reporter: conform's line per test (default) or one of Playwright's (list, line, dot, github). */
   reporter?: string;
+  /** conform certify: every test's transcript is written to <reportDir>/transcripts/ (the reports keep only failures'). */
+  transcripts?: boolean;
 }
 
 export interface SuiteRun extends SuiteTarget, RunSettings {}
@@ -116,6 +118,7 @@ function planOf(targets: Prepared[], settings: RunSettings, blobDir: string | un
       breakerFile: t.breakerFile,
       ...(t.baseline ? { baselineFile: path.resolve(t.baseline) } : {}),
       ...(t.only ? { grep: t.only } : {}),
+      ...(settings.transcripts ? { transcriptsDir: path.join(t.reportDir, TRANSCRIPTS_DIR) } : {}),
     })),
     reporter: settings.stdio === 'ignore' ? 'quiet' : (settings.reporter ?? 'conform'),
     ...(settings.workers ? { workers: settings.workers } : {}),
