@@ -15,6 +15,7 @@ import { main } from '../../src/cli/main.ts';
 import { startTestMock } from '../helpers/start-mock.ts';
 import type { RunningMock } from '../../src/server/mock-server.ts';
 import type { ConformanceReport } from '../../src/reports/model.ts';
+import type { BundleManifest } from '../../src/certify/manifest.ts';
 
 const FAILED = 'userapi.update.field-exclusion.password';
 const KNOWN = 'userapi.update.default.description-kept';
@@ -127,12 +128,12 @@ test('certify --mock writes a bundle: manifest (valid against its schema), the r
   assert.equal(one.status, 'passed');
   assert.ok(one.exchanges.length > 0 && one.exchanges[0].request, 'a transcript holds the exchanges');
 
-  const manifest = JSON.parse(fs.readFileSync(path.join(plain, 'manifest.json'), 'utf8'));
+  const manifest = JSON.parse(fs.readFileSync(path.join(plain, 'manifest.json'), 'utf8')) as BundleManifest;
   const validate = loadSchemaRegistry().validator('bundle-manifest.schema.json');
   assert.ok(validate, 'schemas/bundle-manifest.schema.json compiles');
   assert.ok(validate(manifest), JSON.stringify(validate.errors));
   assert.equal(manifest.command, `conform certify --mock --family userapi --out ${plain} --quiet`);
-  const [run] = manifest.runs;
+  const run = manifest.runs[0] as BundleManifest['runs'][number];
   assert.equal(run.family, 'userapi');
   assert.deepEqual(run.transports, ['http']);
   assert.equal(run.verdict.result, 'passed');
