@@ -6,7 +6,8 @@ import { ROOT } from '../specs/paths.ts';
 export const EXIT_CODES_HELP = `
 Exit codes:
   0    no MUST requirement failed (SHOULD/MAY failures and baseline entries do not count)
-  1    a MUST requirement failed (conform test, merge-reports) or the specification layer is invalid (specs)
+  1    a MUST requirement failed (conform test, certify, merge-reports), the specification layer is invalid (specs),
+       or a bundle does not hold (verify: a checksum, the signature, the requirement set or the verdict)
   2    usage, configuration or connection error: bad flag or file, unreachable target, refused credentials,
        a selection that runs no test (the message carries a CONFORM_ERR_* code; see docs/errors.md)
   70   an internal error of conform (please report it)

@@ -29,7 +29,7 @@ function inWords(names: readonly string[]): string {
   return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-function buildProgram(io: Output, setExit: (code: number) => void): Command {
+function buildProgram(io: Output, setExit: (code: number) => void, argv: readonly string[]): Command {
   const program = new Command('conform')
     .description('Turns API documents into executable truth: catalogue, mock servers, conformance suites.')
     .exitOverride()
@@ -51,7 +51,7 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .option('--verify', 'also validate the OpenAPI/AsyncAPI descriptions and the generated types')
     .action(async (options) => setExit(await (await import('./specs-command.ts')).runSpecs(options, io)));
 
-  program
+  const testCommand = program
     .command('test')
     .description('certify an implementation: run the conformance suites against a target and write the reports')
     .addOption(new Option('--target <file>', 'target file: the family, its endpoints and credentials (schemas/target.schema.json); repeat it to certify several targets side by side').argParser((file: string, files: string[] = []) => [...files, file]))
@@ -81,6 +81,26 @@ function buildProgram(io: Output, setExit: (code: number) => void): Command {
     .option('--quiet', 'print only the summary (the reports are written as always)')
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (options) => setExit(await (await import('./test-command.ts')).runTest(options, io)));
+
+  // conform certify takes every option of conform test but where the reports go (--out) and --shard (a certificate
+  // is of a whole run), so the two never drift apart.
+  const certify = program
+    .command('certify')
+    .description('run the suites like conform test and write a certification bundle anyone can check with conform verify')
+    .requiredOption('--out <dir>', 'the bundle folder (new or empty): manifest.json, the reports, every transcript, README.md, SHA256SUMS')
+    .option('--sign <private-key.pem>', 'also sign SHA256SUMS (SHA256SUMS.sig) with this Ed25519 private key (openssl genpkey -algorithm ed25519)');
+  for (const option of testCommand.options) if (!['--report-dir', '--shard'].includes(option.long ?? '')) certify.addOption(option);
+  certify
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (options) => setExit(await (await import('./certify-command.ts')).runCertify(options, io, argv.slice(argv.indexOf('certify') + 1))));
+
+  program
+    .command('verify')
+    .description('check a certification bundle: its checksums, its signature (--key), its requirement set against this conform\'s, its verdict')
+    .argument('<dir>', 'the folder conform certify --out wrote')
+    .option('--key <public-key.pem>', 'the signer\'s Ed25519 public key: SHA256SUMS.sig must be its signature')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (dir: string, options) => setExit(await (await import('./verify-command.ts')).runVerify(dir, options, io)));
 
   program
     .command('merge-reports')
@@ -154,7 +174,7 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
   let exitCode = 0;
   const program = buildProgram(io, (code) => {
     exitCode = code;
-  });
+  }, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

@@ -52,6 +52,8 @@ export interface TestFlags {
   generate?: number;
   /** The generative phase's seed: random when not given, printed and recorded in the report. */
   generateSeed?: number;
+  /** conform certify: every test's transcript is written beside the reports (<report-dir>/transcripts/). */
+  transcripts?: boolean;
 }
 
 /** The generative phase's settings: the given seed, or a random one (printed, so any run can be reproduced). */
@@ -123,7 +125,7 @@ async function certify(flags: TestFlags, entries: Entry[], rootDir: string, io: 
     const generate = generateSettingsOf(flags);
     if (!flags.quiet) io.out(generate.cases === 0 ? 'conform: generative phase skipped (--generate 0)' : `conform: generative phase: ${generate.cases} cases per operation and transport, seed ${generate.seed} (reproduce with --generate ${generate.cases} --generate-seed ${generate.seed})`);
     const runs = ready.map((r) => ({ target: r.target, transports: r.transports, reportDir: r.reportDir, ...(r.project ? { project: r.project } : {}), ...(flags.baseline ? { baseline: flags.baseline } : {}) }));
-    const reports = await runTargets(runs, { grep: flags.grep, workers: flags.workers, shard: flags.shard, timeoutMs: flags.timeout, globalTimeoutMs: (flags.globalTimeout ?? DEFAULT_GLOBAL_TIMEOUT_S) * 1000, stdio: flags.quiet ? 'ignore' : 'inherit', reporter: flags.reporter, generate }, rootDir);
+    const reports = await runTargets(runs, { grep: flags.grep, workers: flags.workers, shard: flags.shard, timeoutMs: flags.timeout, globalTimeoutMs: (flags.globalTimeout ?? DEFAULT_GLOBAL_TIMEOUT_S) * 1000, stdio: flags.quiet ? 'ignore' : 'inherit', reporter: flags.reporter, generate, transcripts: flags.transcripts }, rootDir);
     ready.forEach((r, i) => results.set(entries.find((e) => e.reportDir === r.reportDir) as Entry, verdictOf(flags, r.target, r.transports, reports[i] as ConformanceReport, io)));
   }
   return entries.map((e) => results.get(e) as Certified);
@@ -251,6 +253,17 @@ export function projectNames(files: string[]): string[] {
 }
 
 /**
+ * Where a run's reports go, one folder per target, in the order of the targets: the report folder itself for one
+ * target, <report-dir>/<family>/ for the mock's families, <report-dir>/<project>/ for several target files.
+ */
+export function reportDirs(flags: TestFlags): string[] {
+  const root = flags.reportDir ?? 'reports';
+  if (flags.mock) return (flags.family ?? [...FAMILIES]).map((family) => path.join(root, family));
+  const files = typeof flags.target === 'string' ? [flags.target] : (flags.target ?? []);
+  return files.length > 1 ? projectNames(files).map((name) => path.join(root, name)) : [root];
+}
+
+/**
  * `conform test --target a.json --target b.json`: the targets side by side in one run, each with its reports in
  * <report-dir>/<its file's base name>/; the exit code is the worst over the targets.
  */
@@ -260,10 +273,11 @@ async function runSeveral(files: string[], overrides: TargetOverrides, flags: Te
   if (flags.shard) throw new ToolError('CONFORM_ERR_USAGE', '--shard certifies one target: run it once per target file');
   const rootDir = flags.reportDir ?? 'reports';
   const names = projectNames(files);
+  const dirs = reportDirs(flags);
   const entries = files.map((file, i) => {
     const target = resolveTarget(file, {});
     checkOffers(target, flags);
-    return { target, project: names[i] as string, reportDir: path.join(rootDir, names[i] as string) };
+    return { target, project: names[i] as string, reportDir: dirs[i] as string };
   });
   if (flags.baseline) readBaselineFor(flags.baseline, [...new Set(entries.map((e) => e.target.api))]);
   const results = await certify(flags, entries, rootDir, io, [...new Set(entries.map((e) => e.target.api))]);
@@ -290,7 +304,8 @@ async function runAgainstMock(flags: TestFlags, io: Output): Promise<number> {
   say(`conform: certifying ${families.join(', ')}…`);
   let results: Array<{ report: ConformanceReport; dir: string; exitCode: number }>;
   try {
-    const entries = families.map((family) => ({ target: readTarget(path.join(targetsDir, `${family}.json`)), project: family, reportDir: path.join(flags.reportDir ?? 'reports', family) }));
+    const dirs = reportDirs({ ...flags, family: families });
+    const entries = families.map((family, i) => ({ target: readTarget(path.join(targetsDir, `${family}.json`)), project: family, reportDir: dirs[i] as string }));
     const certified = await certify(flags, entries, flags.reportDir ?? 'reports', io, families);
     results = certified.map((c, i) => ({ ...c, dir: (entries[i] as Entry).reportDir }));
   } finally {

@@ -17,6 +17,10 @@ export const TOOL_ERRORS = {
   CONFORM_ERR_NO_TESTS: { exitCode: 2, summary: 'The selection (--grep, --shard, --transport) ran no test.' },
   CONFORM_ERR_TIMEOUT: { exitCode: 2, summary: 'The run did not end within --global-timeout: it was stopped; the reports say which tests had not finished.' },
   CONFORM_ERR_RUN: { exitCode: 2, summary: 'The suites ended without writing their report (Playwright could not start or crashed).' },
+  CONFORM_ERR_BUNDLE_OUT: { exitCode: 2, summary: 'conform certify: the --out folder is not empty, or cannot be created or written.' },
+  CONFORM_ERR_KEY: { exitCode: 2, summary: 'A key file (--sign, --key) is missing, unreadable, or not an Ed25519 key in PEM of the kind the option needs.' },
+  CONFORM_ERR_BUNDLE_UNREADABLE: { exitCode: 2, summary: 'conform verify: the bundle folder, its SHA256SUMS or its manifest.json is missing or cannot be read (or is not JSON).' },
+  CONFORM_ERR_BUNDLE_INVALID: { exitCode: 1, summary: 'conform verify: the bundle does not hold (a checksum, the signature, the catalogue or the verdict); each problem is listed.' },
 } as const;
 
 export type ToolErrorCode = keyof typeof TOOL_ERRORS;

@@ -24,16 +24,295 @@ export const SCHEMAS: Record<string, object> = {
     },
     "additionalProperties": false
   },
+  "bundle-manifest.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://conform.invalid/schemas/bundle-manifest.schema.json",
+    "title": "conform certify: the manifest of a certification bundle",
+    "description": "manifest.json of the folder conform certify --out writes: what was run, against what, measured against which requirement set and documents, and the verdict of each run. conform verify checks it against the bundle's files and this conform's catalogue. No credential is ever in it.",
+    "type": "object",
+    "required": [
+      "format",
+      "tool",
+      "command",
+      "startedAt",
+      "durationMs",
+      "platform",
+      "exitCode",
+      "runs"
+    ],
+    "additionalProperties": false,
+    "properties": {
+      "format": {
+        "const": "conform-certification-bundle/1"
+      },
+      "tool": {
+        "type": "object",
+        "required": [
+          "name",
+          "version"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "name": {
+            "const": "conform"
+          },
+          "version": {
+            "type": "string",
+            "minLength": 1
+          }
+        }
+      },
+      "command": {
+        "description": "The command line exactly as given, each secret value (--password, --auth, a credential of the target) replaced by [redacted].",
+        "type": "string",
+        "pattern": "^conform certify( |$)"
+      },
+      "startedAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "durationMs": {
+        "type": "integer",
+        "minimum": 0
+      },
+      "platform": {
+        "type": "object",
+        "required": [
+          "os",
+          "arch",
+          "release",
+          "node"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "os": {
+            "type": "string",
+            "minLength": 1
+          },
+          "arch": {
+            "type": "string",
+            "minLength": 1
+          },
+          "release": {
+            "type": "string"
+          },
+          "node": {
+            "type": "string",
+            "pattern": "^v[0-9]"
+          }
+        }
+      },
+      "exitCode": {
+        "description": "The exit code of the certify run (as conform test's: 0 passed, 1 a MUST failed, 2 not run or not complete).",
+        "type": "integer",
+        "minimum": 0
+      },
+      "runs": {
+        "type": "array",
+        "minItems": 1,
+        "items": {
+          "$ref": "#/$defs/run"
+        }
+      }
+    },
+    "$defs": {
+      "sha256": {
+        "type": "string",
+        "pattern": "^[0-9a-f]{64}$"
+      },
+      "transport": {
+        "enum": [
+          "http",
+          "ws",
+          "mqtt"
+        ]
+      },
+      "relativePath": {
+        "description": "A path inside the bundle, with / separators, never leaving it.",
+        "type": "string",
+        "pattern": "^(\\.|(?!/)(?!.*(^|/)\\.\\.(/|$))[A-Za-z0-9._/-]+)$"
+      },
+      "run": {
+        "type": "object",
+        "required": [
+          "dir",
+          "family",
+          "target",
+          "transports",
+          "profile",
+          "baseline",
+          "catalogue",
+          "verdict"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "dir": {
+            "description": "The run's folder in the bundle (its conformance.json, conformance.html, junit.xml, summary.md, transcripts/).",
+            "$ref": "#/$defs/relativePath"
+          },
+          "family": {
+            "$ref": "families.schema.json#/$defs/family"
+          },
+          "target": {
+            "type": "object",
+            "required": [
+              "name",
+              "endpoints"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "endpoints": {
+                "description": "Each endpoint tested, with user:password@ and secret query parameters removed.",
+                "$ref": "report.schema.json#/properties/target/properties/endpoints"
+              }
+            }
+          },
+          "transports": {
+            "description": "The transports tested.",
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/transport"
+            },
+            "uniqueItems": true
+          },
+          "profile": {
+            "description": "The real-server profile the run excused failures by (the --baseline profile's name), or null.",
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "baseline": {
+            "description": "The baseline the run used, shipped in the bundle, or null.",
+            "oneOf": [
+              {
+                "type": "null"
+              },
+              {
+                "type": "object",
+                "required": [
+                  "file",
+                  "sha256"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "file": {
+                    "$ref": "#/$defs/relativePath"
+                  },
+                  "sha256": {
+                    "$ref": "#/$defs/sha256"
+                  }
+                }
+              }
+            ]
+          },
+          "catalogue": {
+            "description": "The requirement set the run was measured against (src/specs/catalogue-identity.ts).",
+            "type": "object",
+            "required": [
+              "family",
+              "version",
+              "sha256",
+              "requirements",
+              "documents"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "family": {
+                "$ref": "families.schema.json#/$defs/family"
+              },
+              "version": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "sha256": {
+                "description": "SHA-256 of the catalogue in canonical JSON (keys sorted, no white space).",
+                "$ref": "#/$defs/sha256"
+              },
+              "requirements": {
+                "description": "Requirement id \u2192 SHA-256 of the requirement in canonical JSON.",
+                "type": "object",
+                "minProperties": 1,
+                "additionalProperties": {
+                  "$ref": "#/$defs/sha256"
+                }
+              },
+              "documents": {
+                "description": "Seed document (specs/seeds/) \u2192 SHA-256 of its bytes.",
+                "type": "object",
+                "minProperties": 1,
+                "additionalProperties": {
+                  "$ref": "#/$defs/sha256"
+                }
+              }
+            }
+          },
+          "verdict": {
+            "type": "object",
+            "required": [
+              "result",
+              "summary"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "result": {
+                "description": "passed: no MUST requirement failed; failed: one did; incomplete: the run stopped early or ran no test.",
+                "enum": [
+                  "passed",
+                  "failed",
+                  "incomplete"
+                ]
+              },
+              "summary": {
+                "$ref": "report.schema.json#/properties/summary"
+              },
+              "stopped": {
+                "type": "object",
+                "required": [
+                  "stage",
+                  "code",
+                  "reason"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "stage": {
+                    "enum": [
+                      "pre-flight",
+                      "run"
+                    ]
+                  },
+                  "code": {
+                    "type": "string"
+                  },
+                  "reason": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  },
   "catalogue.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://conform.invalid/schemas/catalogue.schema.json",
     "title": "Requirement catalogue of one API family",
     "description": "specs/catalogue/<family>.yaml: every checkable statement of the family's documents, the statements judged informative or not checkable black-box, and the research checklist items left out.",
     "type": "object",
-    "required": ["family", "title", "seeds", "operations", "requirements", "notCheckable", "informative", "leftOut"],
+    "required": ["family", "version", "title", "seeds", "operations", "requirements", "notCheckable", "informative", "leftOut"],
     "additionalProperties": false,
     "properties": {
       "family": { "$ref": "#/$defs/family" },
+      "version": {
+        "description": "The version of this family's requirement set: raised by one whenever a requirement is added, removed or changed, so a certificate names the set it was measured against (its content hash, src/specs/catalogue-identity.ts, says whether the set is still the same).",
+        "type": "integer",
+        "minimum": 1
+      },
       "title": { "type": "string", "minLength": 1 },
       "seeds": {
         "description": "The seed documents of this family (file names in specs/seeds/).",

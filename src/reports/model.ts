@@ -153,7 +153,8 @@ function skipReasons(outcomes: TestOutcome[]): string | undefined {
   return reasons.length > 0 ? reasons.join('; ') : undefined;
 }
 
-function overall(statuses: Status[]): Status {
+/** A requirement's status from its transports': any failure fails it, then a known deviation, a pass, a skip. */
+export function overall(statuses: Status[]): Status {
   for (const s of ['failed', 'known-deviation', 'passed', 'skipped'] as const) if (statuses.includes(s)) return s;
   return 'not-tested';
 }

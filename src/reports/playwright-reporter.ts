@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readCatalogue } from '../specs/catalogue.ts';
 import { publicTarget, offeredTransports } from '../target/target.ts';
-import { readPlan, type RunPlan } from '../target/run-plan.ts';
+import { readPlan, type PlannedTarget, type RunPlan } from '../target/run-plan.ts';
 import type { Transport } from '../specs/families.ts';
 import { ROOT } from '../specs/paths.ts';
 import { buildReport, type Baseline, type TestOutcome } from './model.ts';
@@ -34,6 +34,33 @@ export default class ConformanceReporter implements Reporter {
     for (const planned of this.plan?.targets ?? []) this.redactor.addAll(planned.target.auth);
   }
 
+  /** The transcript files written so far per folder, so two tests whose names sanitize alike never share one. */
+  private readonly transcriptNames = new Map<string, Set<string>>();
+
+  private plannedOf(test: TestCase): PlannedTarget | undefined {
+    const targets = this.plan?.targets ?? [];
+    return targets.length === 1 ? targets[0] : targets.find((t) => t.project === test.parent.project()?.name);
+  }
+
+  /**
+   * conform certify: the test's transcript as a file of its own, redacted once more (the reports keep only the
+   * failures' exchanges; a certificate shows every exchange its verdict rests on). Named after the test: its first
+   * requirement id and transport lead the title, so the files sort by requirement.
+   */
+  private writeTranscript(test: TestCase, transport: Transport, status: string, exchanges: unknown[]): void {
+    const dir = this.plannedOf(test)?.transcriptsDir;
+    if (!dir) return;
+    const taken = this.transcriptNames.get(dir) ?? new Set<string>();
+    this.transcriptNames.set(dir, taken);
+    const base = test.title.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120) || 'test';
+    let name = `${base}.json`;
+    for (let n = 2; taken.has(name) && n < 10_000; n++) name = `${base}-${n}.json`;
+    taken.add(name);
+    fs.mkdirSync(dir, { recursive: true });
+    const record = { test: test.title, transport, status, exchanges: this.redactor.value(exchanges) };
+    fs.writeFileSync(path.join(dir, name), `${this.redactor.text(JSON.stringify(record, null, 2))}\n`);
+  }
+
   private outcomesOf(test: TestCase): TestOutcome[] {
     const project = this.plan?.targets.length === 1 ? '' : (test.parent.project()?.name ?? '');
     let list = this.outcomes.get(project);
@@ -54,6 +81,7 @@ export default class ConformanceReporter implements Reporter {
     if (transcript?.body) exchanges = JSON.parse(transcript.body.toString()) as unknown[];
     else if (transcript?.path && fs.existsSync(transcript.path)) exchanges = JSON.parse(fs.readFileSync(transcript.path, 'utf8')) as unknown[];
     const status = result.status === 'passed' ? 'passed' : result.status === 'skipped' ? 'skipped' : 'failed';
+    this.writeTranscript(test, transport, status, exchanges);
     const message =
       result.status === 'interrupted'
         ? 'not finished: the run was stopped while this test ran (--global-timeout, a signal, or a target that stopped answering; see the report\'s "stopped")'

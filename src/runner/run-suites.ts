@@ -16,7 +16,7 @@ import { readBaseline } from '../target/baseline.ts';
 import { Redactor } from '../core/redact.ts';
 import { redactingStream } from './redact-stream.ts';
 import { redactTree } from './redact-files.ts';
-import { PLAN_VARIABLE, writePlan, type GenerateSettings, type RunPlan } from '../target/run-plan.ts';
+import { PLAN_VARIABLE, TRANSCRIPTS_DIR, writePlan, type GenerateSettings, type RunPlan } from '../target/run-plan.ts';
 
 /** One target of a run. */
 export interface SuiteTarget {
@@ -48,6 +48,8 @@ export interface RunSettings {
   reporter?: string;
   /** The generative phase's budget and seed (default: DEFAULT_GENERATE_CASES, seed chosen by the caller). */
   generate?: GenerateSettings;
+  /** conform certify: every test's transcript is written to <reportDir>/transcripts/ (the reports keep only failures'). */
+  transcripts?: boolean;
 }
 
 export interface SuiteRun extends SuiteTarget, RunSettings {}
@@ -118,6 +120,7 @@ function planOf(targets: Prepared[], settings: RunSettings, blobDir: string | un
       breakerFile: t.breakerFile,
       ...(t.baseline ? { baselineFile: path.resolve(t.baseline) } : {}),
       ...(t.only ? { grep: t.only } : {}),
+      ...(settings.transcripts ? { transcriptsDir: path.join(t.reportDir, TRANSCRIPTS_DIR) } : {}),
     })),
     reporter: settings.stdio === 'ignore' ? 'quiet' : (settings.reporter ?? 'conform'),
     ...(settings.workers ? { workers: settings.workers } : {}),

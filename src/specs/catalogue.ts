@@ -35,6 +35,8 @@ export interface Operation {
 
 export interface Catalogue {
   family: Family;
+  /** The requirement set's version: raised whenever a requirement is added, removed or changed (catalogue-identity.ts). */
+  version: number;
   title: string;
   seeds: string[];
   operations: Operation[];

@@ -16,6 +16,8 @@ export interface PlannedTarget {
   /** Only the tests this pattern matches, for this target alone (the deviation sweep's one requirement per target). */
   grep?: string;
   breakerFile: string;
+  /** conform certify: where the reporter writes every test's transcript (redacted), one JSON file per test. */
+  transcriptsDir?: string;
 }
 
 /**
@@ -45,6 +47,9 @@ export interface GenerateSettings {
 export const DEFAULT_GENERATE_CASES = 5;
 
 export const PLAN_VARIABLE = 'CONFORM_PLAN';
+
+/** The folder, inside a target's report folder, of every test's transcript (conform certify). */
+export const TRANSCRIPTS_DIR = 'transcripts';
 
 /**
  * Workers when --workers is not given. The tests wait on the target far more than they compute, and each creates

@@ -18,6 +18,7 @@ const SEED = '004_d5b3bdf9b1e41913.txt';
 function catalogue(overrides: Partial<Catalogue> = {}): Catalogue {
   return {
     family: 'userapi',
+    version: 1,
     title: 'test catalogue',
     seeds: [SEED],
     operations: [{ name: 'user/update', title: 'Update', transports: ['http'] }],
