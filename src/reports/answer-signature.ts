@@ -1,7 +1,7 @@
 /**
  * How a failed test's server answered, in a few words that stay the same from run to run: the last exchange's
  * status (HTTP status, or a WebSocket/MQTT envelope's numeric status or code) and its error id when it has one
- * (Kuzzle's error.id). A baseline entry records these per transport, so a requirement that starts failing another
+ * (an envelope's error.id). A baseline entry records these per transport, so a requirement that starts failing another
  * way (success where the known deviation was a server error) is a new failure, not the known one. Texts, ids and
  * timestamps are left out: they change between runs without the behaviour changing.
  */
