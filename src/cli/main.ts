@@ -49,6 +49,7 @@ function buildProgram(io: Output, setExit: (code: number) => void, argv: readonl
     .option('--json', 'print the requirements as JSON')
     .option('--counts', 'print the number of requirements per family and category')
     .option('--verify', 'also validate the OpenAPI/AsyncAPI descriptions and the generated types')
+    .addOption(new Option('--changes <version>', "what was added, removed, re-levelled or changed in each family's catalogue since that version").argParser(integer(1, 1_000_000)))
     .action(async (options) => setExit(await (await import('./specs-command.ts')).runSpecs(options, io)));
 
   const testCommand = program

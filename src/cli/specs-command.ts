@@ -2,6 +2,7 @@ import { catalogueRows, readCatalogue } from '../specs/catalogue.ts';
 import { FAMILIES } from '../specs/families.ts';
 import { formatProblem } from '../specs/problem.ts';
 import { verifySpecs } from '../specs/verify.ts';
+import { changesSince, renderChanges } from '../specs/frozen-catalogues.ts';
 import { ToolError } from './errors.ts';
 import { applyFilter, validateFilter, type SpecsFilter } from './specs-filter.ts';
 import { renderCounts, renderJson, renderTable } from './specs-output.ts';
@@ -11,6 +12,8 @@ export interface SpecsOptions extends SpecsFilter {
   counts?: boolean;
   /** Also validate the OpenAPI and AsyncAPI descriptions and the generated types (slower). */
   verify?: boolean;
+  /** List what changed in each (selected) family's catalogue since this version. */
+  changes?: number;
 }
 
 export interface Output {
@@ -29,6 +32,12 @@ export async function runSpecs(options: SpecsOptions, io: Output): Promise<numbe
   if (problems.length > 0) {
     for (const p of problems) io.err(formatProblem(p));
     throw new ToolError('CONFORM_ERR_SPECS_INVALID', `the specification layer has ${problems.length} problem(s), listed above`);
+  }
+  if (options.changes !== undefined) {
+    const families = options.family?.length ? FAMILIES.filter((f) => options.family!.includes(f)) : FAMILIES;
+    const all = families.map((f) => changesSince(f, options.changes!));
+    io.out(options.json ? JSON.stringify(all, null, 2) : all.map(renderChanges).join('\n'));
+    return 0;
   }
   const rows = applyFilter(catalogueRows(catalogues), options);
   if (options.json) {
