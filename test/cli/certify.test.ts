@@ -221,6 +221,9 @@ test('verify --key: the signer\'s key holds, another key does not, an unsigned b
   const right = await conform(['verify', signed, '--key', publicKey]);
   assert.equal(right.code, 0, right.stderr);
   assert.match(right.stdout, /signature verified.*verdict is recomputed: failed/);
+  // The signature is a plain Ed25519 one over SHA256SUMS: openssl checks it without conform.
+  const openssl = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', publicKey, '-rawin', '-in', 'SHA256SUMS', '-sigfile', 'SHA256SUMS.sig'], { cwd: signed }).toString();
+  assert.match(openssl, /Signature Verified Successfully/);
   const wrong = await conform(['verify', signed, '--key', otherPublicKey]);
   assert.equal(wrong.code, 1);
   assert.match(wrong.stderr, /SHA256SUMS\.sig: does not match/);
