@@ -75,7 +75,11 @@ export async function runCertify(flags: CertifyFlags, io: Output, argv: readonly
     if (!fs.existsSync(file)) throw new ToolError('CONFORM_ERR_RUN', `the run wrote no ${file}: there is nothing to certify`);
     for (const left of LEFT_BEHIND) fs.rmSync(path.join(dir, left), { recursive: true, force: true });
     const report = JSON.parse(fs.readFileSync(file, 'utf8')) as ConformanceReport;
-    runs.push(runOf(toPosix(path.relative(out, dir)) || '.', report, catalogueIdentity(report.api), baseline, profile));
+    const run = runOf(toPosix(path.relative(out, dir)) || '.', report, catalogueIdentity(report.api), baseline, profile);
+    // The names and URLs a target chose go through the redactor; the hashes must not (a short hex password would
+    // turn a hash into "[redacted]"), so the manifest is redacted field by field, not as text.
+    run.target = processRedactor.value(run.target);
+    runs.push(run);
   }
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
@@ -87,8 +91,7 @@ export async function runCertify(flags: CertifyFlags, io: Output, argv: readonly
     exitCode,
     runs,
   };
-  // Written through the redactor like every report: the manifest holds names and URLs a target chose.
-  fs.writeFileSync(path.join(out, MANIFEST_FILE), processRedactor.text(`${JSON.stringify(manifest, null, 2)}\n`));
+  fs.writeFileSync(path.join(out, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   fs.writeFileSync(path.join(out, 'README.md'), processRedactor.text(renderBundleReadme(manifest, key !== undefined)));
   const sums = writeSums(out);
   if (key) fs.writeFileSync(path.join(out, SIGNATURE_FILE), sign(Buffer.from(sums), key));

@@ -107,8 +107,11 @@ before(async () => {
 
   plain = path.join(work, 'plain');
   signed = path.join(work, 'signed');
-  plainRun = await conform(['certify', '--mock', '--family', 'userapi', '--out', plain, '--quiet']);
-  signedRun = await conform(['certify', '--target', path.join(work, 'target.json'), '--auth', auth, '--baseline', path.join(work, 'baseline.json'), '--grep', GREP, '--sign', path.join(work, 'key.pem'), '--out', signed, '--quiet']);
+  // Side by side: each run mostly waits on its mock.
+  [plainRun, signedRun] = await Promise.all([
+    conform(['certify', '--mock', '--family', 'userapi', '--out', plain, '--quiet']),
+    conform(['certify', '--target', path.join(work, 'target.json'), '--auth', auth, '--baseline', path.join(work, 'baseline.json'), '--grep', GREP, '--sign', path.join(work, 'key.pem'), '--out', signed, '--quiet']),
+  ]);
 });
 after(async () => {
   await mock?.stop();
@@ -218,6 +221,9 @@ test('verify --key: the signer\'s key holds, another key does not, an unsigned b
   const right = await conform(['verify', signed, '--key', publicKey]);
   assert.equal(right.code, 0, right.stderr);
   assert.match(right.stdout, /signature verified.*verdict is recomputed: failed/);
+  // The signature is a plain Ed25519 one over SHA256SUMS: openssl checks it without conform.
+  const openssl = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', publicKey, '-rawin', '-in', 'SHA256SUMS', '-sigfile', 'SHA256SUMS.sig'], { cwd: signed }).toString();
+  assert.match(openssl, /Signature Verified Successfully/);
   const wrong = await conform(['verify', signed, '--key', otherPublicKey]);
   assert.equal(wrong.code, 1);
   assert.match(wrong.stderr, /SHA256SUMS\.sig: does not match/);
