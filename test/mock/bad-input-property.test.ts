@@ -16,8 +16,8 @@ console.log(`bad-input property: seed ${settings.seed}, ${settings.numRuns} runs
 
 const surfaces: Array<[string, () => Promise<Surface<any>>]> = [
   ['kuzzle HTTP (PUT /_me, PUT /profiles/<id>/_update)', kuzzleHttp],
-  ['kuzzle WebSocket (auth:updateSelf)', kuzzleWs],
-  ['kuzzle MQTT (Kuzzle/request)', kuzzleMqtt],
+  ['kuzzle WebSocket (auth:updateSelf, security:updateProfile)', kuzzleWs],
+  ['kuzzle MQTT (Kuzzle/request: auth:updateSelf, security:updateProfile)', kuzzleMqtt],
   ['devicehive REST (PUT /user/current)', devicehiveHttp],
   ['devicehive WebSocket (user/updateCurrent)', devicehiveWs],
   ['devicehive MQTT (dh/request)', devicehiveMqtt],
