@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { propertySettings } from './bad-input-property/settings.ts';
 import type { Surface } from './bad-input-property/surface.ts';
-import { kuzzleHttp, kuzzleMqtt, kuzzleWs } from './bad-input-property/kuzzle.ts';
+import { kuzzleHttp } from './bad-input-property/kuzzle-http.ts';
+import { kuzzleMqtt, kuzzleWs } from './bad-input-property/kuzzle-frames.ts';
 import { devicehiveHttp, devicehiveMqtt, devicehiveWs } from './bad-input-property/devicehive.ts';
 import { userapiHttp } from './bad-input-property/userapi.ts';
 
