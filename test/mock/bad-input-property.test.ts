@@ -30,7 +30,15 @@ for (const [name, start] of surfaces) {
     t.diagnostic(`seed ${settings.seed}, ${settings.numRuns} runs`);
     const surface = await start();
     try {
-      await fc.assert(fc.asyncProperty(surface.cases, (c) => surface.check(c)), { seed: settings.seed, numRuns: settings.numRuns, includeErrorInReport: true });
+      await fc.assert(fc.asyncProperty(surface.cases, (c) => surface.check(c)), {
+        seed: settings.seed,
+        numRuns: settings.numRuns,
+        includeErrorInReport: true,
+        // Every wait inside a case is bounded; this bounds the run and its shrinking as a whole (a case takes a few
+        // ms, so a second a case on average is far beyond a healthy run), and a run cut short fails.
+        interruptAfterTimeLimit: Math.max(60_000, settings.numRuns * 1000),
+        markInterruptAsFailure: true,
+      });
     } finally {
       t.diagnostic(`outcomes: ${surface.tally}`);
       await surface.close();

@@ -1,6 +1,6 @@
 // Kuzzle's side of the bad-input property, shared by its transports: a mock of its own with the seeded administrator
 // logged in and a profile no user holds, both records read back over HTTP (the health check after every case), and
-// the checks of an answer: Kuzzle's envelope (kuzzle.md §2.1-2.3), the one documented 500, a success applied.
+// the checks of an answer: Kuzzle's envelope (kuzzle.md §2.1-2.3), the documented 500s, a success applied.
 import assert from 'node:assert/strict';
 import { startTestMock, url } from '../../helpers/start-mock.ts';
 import type { RunningMock } from '../../../src/server/mock-server.ts';
