@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { propertySettings } from './bad-input-property/settings.ts';
 import type { Surface } from './bad-input-property/surface.ts';
-import { kuzzleHttp, kuzzleMqtt, kuzzleWs } from './bad-input-property/kuzzle.ts';
+import { kuzzleHttp } from './bad-input-property/kuzzle-http.ts';
+import { kuzzleMqtt, kuzzleWs } from './bad-input-property/kuzzle-frames.ts';
 import { devicehiveHttp, devicehiveMqtt, devicehiveWs } from './bad-input-property/devicehive.ts';
 import { userapiHttp } from './bad-input-property/userapi.ts';
 
@@ -16,8 +17,8 @@ console.log(`bad-input property: seed ${settings.seed}, ${settings.numRuns} runs
 
 const surfaces: Array<[string, () => Promise<Surface<any>>]> = [
   ['kuzzle HTTP (PUT /_me, PUT /profiles/<id>/_update)', kuzzleHttp],
-  ['kuzzle WebSocket (auth:updateSelf)', kuzzleWs],
-  ['kuzzle MQTT (Kuzzle/request)', kuzzleMqtt],
+  ['kuzzle WebSocket (auth:updateSelf, security:updateProfile)', kuzzleWs],
+  ['kuzzle MQTT (Kuzzle/request: auth:updateSelf, security:updateProfile)', kuzzleMqtt],
   ['devicehive REST (PUT /user/current)', devicehiveHttp],
   ['devicehive WebSocket (user/updateCurrent)', devicehiveWs],
   ['devicehive MQTT (dh/request)', devicehiveMqtt],
@@ -29,7 +30,15 @@ for (const [name, start] of surfaces) {
     t.diagnostic(`seed ${settings.seed}, ${settings.numRuns} runs`);
     const surface = await start();
     try {
-      await fc.assert(fc.asyncProperty(surface.cases, (c) => surface.check(c)), { seed: settings.seed, numRuns: settings.numRuns, includeErrorInReport: true });
+      await fc.assert(fc.asyncProperty(surface.cases, (c) => surface.check(c)), {
+        seed: settings.seed,
+        numRuns: settings.numRuns,
+        includeErrorInReport: true,
+        // Every wait inside a case is bounded; this bounds the run and its shrinking as a whole (a case takes a few
+        // ms, so a second a case on average is far beyond a healthy run), and a run cut short fails.
+        interruptAfterTimeLimit: Math.max(60_000, settings.numRuns * 1000),
+        markInterruptAsFailure: true,
+      });
     } finally {
       t.diagnostic(`outcomes: ${surface.tally}`);
       await surface.close();
