@@ -1,4 +1,4 @@
-import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import type { FullResult, Reporter, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import fs from 'node:fs';
 import path from 'node:path';
 import { readCatalogue } from '../specs/catalogue.ts';
@@ -72,6 +72,13 @@ export default class ConformanceReporter implements Reporter {
     this.startedAt = new Date();
   }
 
+  /** Errors outside any test: a spec that cannot be loaded (a missing package, a syntax error) runs nothing. */
+  private readonly globalErrors: string[] = [];
+
+  onError(error: TestError): void {
+    if (this.globalErrors.length < 5) this.globalErrors.push(this.redactor.text(plain(error.message ?? String(error.value ?? 'unknown error')).split('\n')[0] ?? ''));
+  }
+
   onTestEnd(test: TestCase, result: TestResult): void {
     const requirements = test.annotations.filter((a) => a.type === 'requirement').map((a) => a.description ?? '');
     const transport = test.annotations.find((a) => a.type === 'transport')?.description as Transport | undefined;
@@ -113,7 +120,10 @@ export default class ConformanceReporter implements Reporter {
         version,
         ...(this.plan.generate ? { generate: this.plan.generate } : {}),
       });
-      writeReports(planned.reportDir, report, this.redactor);
+      // Nothing ran because the suites did not load: the run failed, it did not find "no test" (exit 2, said why).
+      const outcomes = this.outcomes.get(single ? '' : planned.project) ?? [];
+      const stopped = outcomes.length === 0 && this.globalErrors.length > 0 && !report.stopped ? { stopped: { stage: 'run' as const, code: 'CONFORM_ERR_RUN', reason: `the suites could not be loaded: ${this.globalErrors.join('; ')}` } } : {};
+      writeReports(planned.reportDir, { ...report, ...stopped }, this.redactor);
     }
   }
 

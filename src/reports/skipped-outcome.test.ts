@@ -32,7 +32,7 @@ function result(status: TestResult['status'], annotations: TestResult['annotatio
 }
 
 /** The conformance reporter, run over these results for a one-target plan (HTTP only): the report it wrote. */
-function reportOf(results: Array<[TestCase, TestResult]>): ConformanceReport {
+function reportOf(results: Array<[TestCase, TestResult]>, errors: string[] = []): ConformanceReport {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conform-skip-'));
   const target = { api: 'kuzzle', name: 'skips', http: 'http://127.0.0.1:9', auth: {} } as Target;
   const plan = writePlan(dir, { targets: [{ project: 'kuzzle', target, transports: ['http'], reportDir: dir, breakerFile: path.join(dir, '.breaker') }], reporter: 'quiet' });
@@ -41,6 +41,7 @@ function reportOf(results: Array<[TestCase, TestResult]>): ConformanceReport {
   try {
     const reporter = new ConformanceReporter();
     reporter.onBegin();
+    for (const message of errors) reporter.onError({ message });
     for (const [c, r] of results) reporter.onTestEnd(c, r);
     reporter.onEnd({ status: 'passed' } as never);
   } finally {
@@ -79,4 +80,12 @@ test('a test the run interrupted (--global-timeout, a signal) is failed as "not 
   const r = report.requirements.find((x) => x.id === INTERRUPTED);
   assert.equal(r?.status, 'failed');
   assert.match(r?.failures[0]?.message ?? '', /^not finished: the run was stopped while this test ran/);
+});
+
+test('suites that cannot be loaded run nothing: the report says the run failed and why (CONFORM_ERR_RUN), not "no test"', () => {
+  const report = reportOf([], ["Error: Cannot find package 'fast-check' imported from /x/suites/generative/mutations.js"]);
+  assert.equal(report.stopped?.code, 'CONFORM_ERR_RUN');
+  assert.match(report.stopped?.reason ?? '', /^the suites could not be loaded: Error: Cannot find package 'fast-check'/);
+  const ran = reportOf([[testCase(PASSED, 'http'), result('passed')]], ['Error: a warning outside any test']);
+  assert.equal(ran.stopped, undefined, 'tests ran: an error outside them does not stop the report');
 });
