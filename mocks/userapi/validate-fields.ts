@@ -37,7 +37,9 @@ export function validateFields(fields: Record<string, unknown>, callerId: number
   } else {
     // userapi.update.validation.email-unique; email-keep-own: the caller's own row is excluded from the check.
     const keepOwnBroken = behaviour.deviates('userapi.update.validation.email-keep-own');
-    const taken = others.some((u) => u.email.toLowerCase() === email.toLowerCase() && (keepOwnBroken || u.id !== callerId));
+    // String(): a deviation (email-format, the reference profile) may have stored a non-string email, which the
+    // reference's varchar column would hold as text; it must not break every later check (found by the generative phase).
+    const taken = others.some((u) => String(u.email).toLowerCase() === email.toLowerCase() && (keepOwnBroken || u.id !== callerId));
     if (taken && !behaviour.deviates('userapi.update.validation.email-unique')) add('email', 'The email has already been taken.');
   }
   const description = fields.description;

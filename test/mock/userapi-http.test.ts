@@ -139,4 +139,13 @@ describe('userapi mock with the userapi-laravel profile', () => {
     const unknown = await fetch(`${base}/api/user/update`, { method: 'PUT', headers: { authorization: token, 'content-type': 'application/x-www-form-urlencoded' }, body: `json=${encodeURIComponent('{"nickname":"x"}')}` });
     assert.equal(unknown.status, 500);
   });
+
+  test('a non-string email it stored (no validator) does not break later email updates of any user', async () => {
+    await fetch(`${base}/__conform/reset`, { method: 'POST', headers: { 'x-conform-control': '1' } });
+    const token = await login('alice@example.com', 'alice-password');
+    assert.equal((await update(token, { email: 11 }, { documented: false })).status, 200, 'stored as sent');
+    const again = await update(token, { ...alice }, { documented: false });
+    assert.equal(again.status, 200, JSON.stringify(again.json));
+    assert.equal((await detail(1)).email, 'alice@example.com');
+  });
 });
