@@ -76,7 +76,10 @@ export default class ConformanceReporter implements Reporter {
   private readonly globalErrors: string[] = [];
 
   onError(error: TestError): void {
-    if (this.globalErrors.length < 5) this.globalErrors.push(this.redactor.text(plain(error.message ?? String(error.value ?? 'unknown error')).split('\n')[0] ?? ''));
+    const first = plain(error.message ?? String(error.value ?? 'unknown error')).split('\n')[0] ?? '';
+    // A selection that matches nothing is reported as an error too: that is "no test", said by the caller.
+    if (/^Error: No tests found/.test(first)) return;
+    if (this.globalErrors.length < 5) this.globalErrors.push(this.redactor.text(first));
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {

@@ -88,4 +88,5 @@ test('suites that cannot be loaded run nothing: the report says the run failed a
   assert.match(report.stopped?.reason ?? '', /^the suites could not be loaded: Error: Cannot find package 'fast-check'/);
   const ran = reportOf([[testCase(PASSED, 'http'), result('passed')]], ['Error: a warning outside any test']);
   assert.equal(ran.stopped, undefined, 'tests ran: an error outside them does not stop the report');
+  assert.equal(reportOf([], ['Error: No tests found']).stopped, undefined, 'a selection matching nothing is "no test", said by conform test');
 });
