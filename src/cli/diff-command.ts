@@ -11,9 +11,27 @@ export interface DiffFlags {
   out?: string;
 }
 
+/**
+ * The conformance.json of a folder: its own, or the one run of a certification bundle (manifest.json's runs[].dir;
+ * a bundle of several families needs its family's folder named).
+ */
+function reportFileIn(dir: string): string {
+  const own = path.join(dir, 'conformance.json');
+  const manifest = path.join(dir, 'manifest.json');
+  if (fs.existsSync(own) || !fs.existsSync(manifest)) return own;
+  let runs: Array<{ dir?: unknown }> = [];
+  try {
+    runs = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { runs?: Array<{ dir?: unknown }> }).runs ?? [];
+  } catch {
+    return own;
+  }
+  if (runs.length > 1) throw new ToolError('CONFORM_ERR_USAGE', `${dir} is a bundle of ${runs.length} runs: give one of its folders (${runs.map((r) => path.join(dir, String(r.dir))).join(', ')})`);
+  return typeof runs[0]?.dir === 'string' ? path.join(dir, runs[0].dir, 'conformance.json') : own;
+}
+
 /** A conformance.json, or a folder holding one (a report dir or a certification bundle), read and validated. */
 function readReport(where: string): ConformanceReport {
-  const file = fs.existsSync(where) && fs.statSync(where).isDirectory() ? path.join(where, 'conformance.json') : where;
+  const file = fs.existsSync(where) && fs.statSync(where).isDirectory() ? reportFileIn(where) : where;
   if (!fs.existsSync(file)) throw new ToolError('CONFORM_ERR_USAGE', `${where}: no conformance.json there (give a conformance.json, a report folder or a bundle)`);
   let data: unknown;
   try {

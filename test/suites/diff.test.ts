@@ -63,6 +63,20 @@ test('deviating → clean: newly passing, exit 0; a run against itself: nothing 
   assert.match(same.stdout, /Nothing changed\./);
 });
 
+test('a certification bundle is read through its manifest: the one run\'s folder, or the folder to name when there are several', () => {
+  const bundle = tempDir();
+  fs.mkdirSync(path.join(bundle, 'userapi'));
+  fs.copyFileSync(path.join(deviatingDir, 'conformance.json'), path.join(bundle, 'userapi', 'conformance.json'));
+  fs.writeFileSync(path.join(bundle, 'manifest.json'), JSON.stringify({ runs: [{ dir: 'userapi' }] }));
+  const one = diff(cleanDir, bundle, '--format', 'json');
+  assert.equal(one.status, 1, one.stderr);
+  assert.ok((JSON.parse(one.stdout) as RunDiff).newlyFailing.some((r) => r.id === DEVIATION));
+  fs.writeFileSync(path.join(bundle, 'manifest.json'), JSON.stringify({ runs: [{ dir: 'userapi' }, { dir: 'kuzzle' }] }));
+  const several = diff(cleanDir, bundle);
+  assert.equal(several.status, 2);
+  assert.match(several.stderr, /is a bundle of 2 runs: give one of its folders/);
+});
+
 test('a folder without a report, a file that is not one, or two families: exit 2 with the reason', () => {
   const missing = diff(tempDir(), cleanDir);
   assert.equal(missing.status, 2);
