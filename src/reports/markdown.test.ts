@@ -54,3 +54,11 @@ test('summary.md: a run without failures has no failure table, and a long list i
   assert.equal(failureTable(md).length, 50);
   assert.match(md, /… and 12 more failures: see conformance\.html\./);
 });
+
+test('the generative phase\'s budget and seed are in summary.md and conformance.html, to reproduce a run from either', async () => {
+  const { renderHtml } = await import('./html.ts');
+  const report = { ...sampleReport(), generate: { cases: 5, seed: 4242 } };
+  assert.ok(renderMarkdown(report).includes('generated: 5 cases a test, seed 4242'));
+  assert.ok(renderHtml(report).includes('5 cases a test, seed 4242'));
+  assert.ok(!renderMarkdown(sampleReport()).includes('generated:'), 'absent when the run had no generative settings');
+});

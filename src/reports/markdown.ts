@@ -61,7 +61,7 @@ function notApplicableRows(requirements: RequirementResult[]): string[] {
 export function renderMarkdown(report: ConformanceReport): string {
   const s = report.summary;
   const verdict = s.mustFailed > 0 ? `❌ **${s.mustFailed} MUST requirement(s) failed**` : '✅ **No MUST requirement failed**';
-  const meta = [`api ${report.api}`, `transports tested: ${report.transportsTested.join(', ') || 'none'}`, `${(report.durationMs / 1000).toFixed(1)} s`, `${report.tool.name} ${report.tool.version}`];
+  const meta = [`api ${report.api}`, `transports tested: ${report.transportsTested.join(', ') || 'none'}`, `${(report.durationMs / 1000).toFixed(1)} s`, `${report.tool.name} ${report.tool.version}`, ...(report.generate ? [report.generate.cases === 0 ? 'generated: skipped' : `generated: ${report.generate.cases} cases a test, seed ${report.generate.seed}`] : [])];
   const lines = [
     ...stoppedNote(report.stopped),
     `# ${text(report.target.name)}`,

@@ -23,6 +23,7 @@ function metadata(report: ConformanceReport): string {
     ['started', report.startedAt],
     ['duration', `${(report.durationMs / 1000).toFixed(1)} s`],
     [report.tool.name, report.tool.version],
+    ...(report.generate ? [['generated', report.generate.cases === 0 ? 'skipped (--generate 0)' : `${report.generate.cases} cases a test, seed ${report.generate.seed}`]] : []),
   ]
     .map(([k, v]) => `<span><b>${esc(k)}</b> ${esc(v)}</span>`)
     .join('');
