@@ -1,22 +1,10 @@
-import { overall, verdictOf, type ConformanceReport, type RequirementResult, type Status } from '../reports/model.ts';
+import { overall, summaryOf, verdictOf, type ConformanceReport, type RequirementResult, type Status } from '../reports/model.ts';
 import type { Baseline } from '../reports/model.ts';
 
 export type VerdictResult = 'passed' | 'failed' | 'incomplete';
 type Summary = ConformanceReport['summary'];
 
-/** The summary the requirements give, counted as buildReport counts them (a test keeps the two in step). */
-export function summaryOf(requirements: readonly Pick<RequirementResult, 'status' | 'level'>[]): Summary {
-  const count = (s: Status) => requirements.filter((r) => r.status === s).length;
-  return {
-    passed: count('passed'),
-    failed: count('failed'),
-    skipped: count('skipped'),
-    notTested: count('not-tested'),
-    knownDeviations: count('known-deviation'),
-    mustFailed: requirements.filter((r) => r.status === 'failed' && r.level === 'MUST').length,
-    shouldFailed: requirements.filter((r) => r.status === 'failed' && r.level !== 'MUST').length,
-  };
-}
+export { summaryOf };
 
 /** A run's verdict: incomplete when it stopped early or ran nothing, else failed when a MUST requirement failed. */
 export function resultOf(summary: Summary, stopped: unknown): VerdictResult {

@@ -223,7 +223,6 @@ export function buildReport(input: {
     };
   });
   const findings = baselineFindings(input.baseline, requirements, input.startedAt);
-  const count = (s: Status) => requirements.filter((r) => r.status === s).length;
   return {
     tool: { name: 'conform', version: input.version },
     api: input.catalogue.family,
@@ -231,15 +230,7 @@ export function buildReport(input: {
     startedAt: input.startedAt.toISOString(),
     durationMs: Math.round(input.durationMs),
     transportsTested: input.transportsTested,
-    summary: {
-      passed: count('passed'),
-      failed: count('failed'),
-      skipped: count('skipped'),
-      notTested: count('not-tested'),
-      knownDeviations: count('known-deviation'),
-      mustFailed: requirements.filter((r) => r.status === 'failed' && r.level === 'MUST').length,
-      shouldFailed: requirements.filter((r) => r.status === 'failed' && r.level !== 'MUST').length,
-    },
+    summary: summaryOf(requirements),
     breakdown: {
       level: tally(LEVELS, requirements.map((r) => [r.level, r.verdict])),
       // Only the categories and transports the family has, in the vocabulary's order.
@@ -280,4 +271,18 @@ function baselineFindings(baseline: Baseline, requirements: RequirementResult[],
 export function exitCodeOf(report: ConformanceReport, options: { allowStaleBaseline?: boolean } = {}): 0 | 1 {
   if (report.summary.mustFailed > 0) return 1;
   return (report.baseline?.stale.length ?? 0) > 0 && !options.allowStaleBaseline ? 1 : 0;
+}
+
+/** The summary the requirements give: what buildReport writes and what `conform verify` recomputes. */
+export function summaryOf(requirements: readonly Pick<RequirementResult, 'status' | 'level'>[]): ConformanceReport['summary'] {
+  const count = (s: Status) => requirements.filter((r) => r.status === s).length;
+  return {
+    passed: count('passed'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+    notTested: count('not-tested'),
+    knownDeviations: count('known-deviation'),
+    mustFailed: requirements.filter((r) => r.status === 'failed' && r.level === 'MUST').length,
+    shouldFailed: requirements.filter((r) => r.status === 'failed' && r.level !== 'MUST').length,
+  };
 }
