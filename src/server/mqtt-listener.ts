@@ -104,7 +104,7 @@ export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePip
       done(null);
       if (!client || packet.topic.startsWith(DROPPED_TOPIC)) return;
       const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
-      pipeline.mqtt(mock.family, surface, api(client), packet.topic, payload).then(
+      pipeline.mqtt(mock, surface, api(client), packet.topic, payload).then(
         (answers) => {
           if (answers === DROPPED) return client.close();
           for (const answer of answers) send(client, answer);

@@ -54,7 +54,7 @@ export function attachWebSocket(
       );
       ws.on('message', (data, isBinary) => {
         const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
-        pipeline.ws(mock.family, session, id, text, isBinary).then(
+        pipeline.ws(mock, session, id, text, isBinary).then(
           (answers) => {
             if (answers === DROPPED) return ws.terminate();
             for (const answer of answers) send(answer);
