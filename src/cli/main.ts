@@ -160,6 +160,8 @@ function buildProgram(io: Output, setExit: (code: number) => void, argv: readonl
     .addOption(new Option('--profile <name>', `documented (default), ${manifests().flatMap((m) => m.profiles).join(', ')} (repeatable)`).argParser(collect))
     .addOption(new Option('--deviate <requirement-id>', 'deliberately violate a requirement (repeatable)').argParser(collect))
     .option('--state <file>', 'keep the state in this file across restarts')
+    .option('--store <memory|redis-url>', 'where the state lives: memory (default) or redis://host:6379/0, shared by every mock process on it; env CONFORM_MOCK_STORE')
+    .option('--tenant-header <name>', 'the request header that names the tenant (default X-Conform-Tenant); /__tenant/<name>/ before the path does too')
     .option('--targets-dir <dir>', 'write one target file per family for conform test')
     .option('--control-token <token>', 'require this token (X-Conform-Token header) on every control API call')
     .addOption(new Option('--generate <kind=count,…>', `fill each family's state with generated records (${[...generatedKinds()].join(', ')}), e.g. users=1000,profiles=50`).argParser(recordCounts))
