@@ -7,7 +7,8 @@ export const CONTROL_PREFIX = '/__conform/';
 
 export interface ControlApi {
   families(): string[];
-  reset(family?: string): Promise<string[]>;
+  /** Back to the seed: the families of one tenant (the default one when none is named). */
+  reset(family?: string, tenant?: string): Promise<string[]>;
   traffic: TrafficLog;
   guard: ControlGuard;
 }
@@ -15,7 +16,7 @@ export interface ControlApi {
 const ROUTES = ['GET /__conform/health', 'POST /__conform/reset[?family=]', 'GET /__conform/traffic[?family=&transport=]', 'DELETE /__conform/traffic'];
 
 /** The mock's own small API: reset the state, inspect or clear the recorded traffic. */
-export async function handleControl(control: ControlApi, method: string, url: string, headers: Record<string, string | string[] | undefined>): Promise<HttpResponse> {
+export async function handleControl(control: ControlApi, method: string, url: string, headers: Record<string, string | string[] | undefined>, tenant?: string): Promise<HttpResponse> {
   // Checked before the route: a refused caller learns nothing, not even which routes exist. No CORS header is ever
   // sent, so a browser's preflight fails and a page's fetch cannot read any answer.
   const refused = refusal(control.guard, method, headers);
@@ -31,10 +32,10 @@ export async function handleControl(control: ControlApi, method: string, url: st
       return jsonResponse(200, { status: 'ok', families: control.families() });
     case 'POST /__conform/reset':
       try {
-        return jsonResponse(200, { reset: await control.reset(family) });
+        return jsonResponse(200, { reset: await control.reset(family, tenant), ...(tenant ? { tenant } : {}) });
       } catch {
-        // The reset is done in memory but the state file could not be written (stderr says why): not acknowledged.
-        return jsonResponse(500, { error: 'the state file could not be written; see the mock\'s stderr' });
+        // The reset is done in memory but the state file (or the shared store) could not be written: not acknowledged.
+        return jsonResponse(500, { error: 'the state could not be written (state file or shared store); see the mock\'s stderr' });
       }
     case 'GET /__conform/traffic':
       return jsonResponse(200, { entries: control.traffic.list({ family, transport: query.get('transport') ?? undefined }) });
