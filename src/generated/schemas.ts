@@ -2227,6 +2227,7 @@ export const SCHEMAS: Record<string, object> = {
     "properties": {
       "api": { "$ref": "families.schema.json#/$defs/family" },
       "name": { "type": "string" },
+      "tenant": { "description": "A tenant of a shared conform mock: the suites reach it through /__tenant/<name>/ before every HTTP and WebSocket path (MQTT has no tenant and is not tested).", "type": "string", "pattern": "^[a-z0-9-]{1,40}$" },
       "http": { "$ref": "#/$defs/url" },
       "ws": { "$ref": "#/$defs/url" },
       "mqtt": { "$ref": "#/$defs/url" },
@@ -2241,6 +2242,7 @@ export const SCHEMAS: Record<string, object> = {
         "properties": {
           "api": { "const": "kuzzle" },
           "name": true,
+          "tenant": true,
           "http": { "type": "string", "pattern": "^https?://" },
           "ws": { "type": "string", "pattern": "^wss?://" },
           "mqtt": { "type": "string", "pattern": "^mqtts?://" },
@@ -2266,6 +2268,7 @@ export const SCHEMAS: Record<string, object> = {
         "properties": {
           "api": { "const": "devicehive" },
           "name": true,
+          "tenant": true,
           "http": { "type": "string", "pattern": "^https?://" },
           "ws": { "type": "string", "pattern": "^wss?://" },
           "mqtt": { "type": "string", "pattern": "^mqtts?://" },
@@ -2291,6 +2294,7 @@ export const SCHEMAS: Record<string, object> = {
         "properties": {
           "api": { "const": "userapi" },
           "name": true,
+          "tenant": true,
           "http": { "type": "string", "pattern": "^https?://" },
           "auth": {
             "type": "object",
