@@ -11,6 +11,8 @@ export interface ControlApi {
   reset(family?: string, tenant?: string): Promise<string[]>;
   traffic: TrafficLog;
   guard: ControlGuard;
+  /** What the store says of itself (the shared store's commit and re-run counts); none in memory mode. */
+  store?: () => Record<string, unknown>;
 }
 
 const ROUTES = ['GET /__conform/health', 'POST /__conform/reset[?family=]', 'GET /__conform/traffic[?family=&transport=]', 'DELETE /__conform/traffic'];
@@ -29,7 +31,7 @@ export async function handleControl(control: ControlApi, method: string, url: st
   }
   switch (route) {
     case 'GET /__conform/health':
-      return jsonResponse(200, { status: 'ok', families: control.families() });
+      return jsonResponse(200, { status: 'ok', families: control.families(), ...(control.store ? { store: control.store() } : {}) });
     case 'POST /__conform/reset':
       try {
         return jsonResponse(200, { reset: await control.reset(family, tenant), ...(tenant ? { tenant } : {}) });

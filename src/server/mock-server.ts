@@ -117,6 +117,7 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
     },
     traffic,
     guard: controlGuard(config.host, config.controlToken),
+    store: shared ? () => ({ kind: 'redis', ...shared.counters }) : undefined,
   };
   const host = hostForUrl(config.host);
   // A family in the file but not started keeps its part: starting with fewer families must not wipe the others.

@@ -54,6 +54,8 @@ export async function connectRedis(choice: Extract<StoreChoice, { kind: 'redis' 
     connectTimeout: options.connectTimeoutMs ?? 3000,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
+    // A Redis that stops answering (paused, partitioned) fails the request instead of holding it.
+    commandTimeout: 5000,
     retryStrategy: (times) => Math.min(50 * times, 2000),
     ...options.extra,
   });

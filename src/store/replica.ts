@@ -8,6 +8,15 @@ export const MAX_RERUNS = 25;
 /** Stream entries read per XREAD while catching up, and the bound on rounds (a replica that far behind reloads). */
 const READ_BATCH = 500;
 const MAX_READ_ROUNDS = 2000;
+/** Entries the log keeps (approximately): a replica further behind than that reloads the whole state. */
+export const LOG_LENGTH = 10_000;
+
+/** Stream ids ("<ms>-<seq>") in order. */
+function compareIds(a: string, b: string): number {
+  const [am, as] = a.split('-').map(Number) as [number, number];
+  const [bm, bs] = b.split('-').map(Number) as [number, number];
+  return am !== bm ? am - bm : as - bs;
+}
 
 interface Written {
   store: VersionedStore<unknown>;
@@ -105,7 +114,7 @@ export class Replica {
       const payload = [...journal.writes].map(([field, w]) => [field, this.stamps.get(field) ?? '', documentJson(w.store.get(w.id))]);
       let result: [1, string] | [0, string[]];
       try {
-        result = await this.redis.conformCommit(this.keys.docs, this.keys.stamps, this.keys.log, JSON.stringify(payload));
+        result = await this.redis.conformCommit(this.keys.docs, this.keys.stamps, this.keys.log, JSON.stringify(payload), LOG_LENGTH);
       } catch {
         // Applied or not, the stream will say so at the next catch-up; the client is not told it was.
         this.rollback(journal);
@@ -146,8 +155,15 @@ export class Replica {
   private async catchUp(): Promise<void> {
     if (!this.seeded) await this.seedOrLoad();
     for (let round = 0; round < MAX_READ_ROUNDS; round++) {
-      const read = (await this.redis.xread('COUNT', READ_BATCH, 'STREAMS', this.keys.log, this.lastId)) as Array<[string, Array<[string, string[]]>]> | null;
-      const entries = read?.[0]?.[1] ?? [];
+      const read = await this.redis.conformCatchUp(this.keys.log, this.keys.seeded, this.lastId, READ_BATCH);
+      if (read[0] === 0 || compareIds(read[1], this.lastId) > 0) {
+        // Redis lost the keys (this replica seeds them again: the newest state a process still holds), or the log
+        // was trimmed past this replica's position (it reloads the whole state).
+        this.seeded = false;
+        await this.seedOrLoad();
+        continue;
+      }
+      const entries = read[2];
       for (const [id, fields] of entries) {
         this.apply(id, JSON.parse(fields[1] ?? '[]') as Array<[string, string, string]>);
         this.lastId = id;
@@ -181,6 +197,10 @@ export class Replica {
       this.stamps.clear();
       for (let i = 0; i + 1 < stamps.length; i += 2) this.stamps.set(stamps[i]!, stamps[i + 1]!);
       this.lastId = lastId;
+    } else {
+      // This replica's state is the seed: Redis holds no stamp yet, and the log starts at the seed's entry.
+      this.stamps.clear();
+      this.lastId = result[1];
     }
     this.seeded = true;
   }

@@ -39,9 +39,9 @@ function ping(port: number): Promise<boolean> {
   });
 }
 
-/** A throw-away redis-server on a free port of 127.0.0.1, no persistence; answers PING before this resolves. */
-export async function startRedis(): Promise<RedisServer> {
-  const port = await freePort();
+/** A throw-away redis-server on a free port of 127.0.0.1 (or the one given: a restart), no persistence; answers PING before this resolves. */
+export async function startRedis(chosenPort?: number): Promise<RedisServer> {
+  const port = chosenPort ?? (await freePort());
   const child: ChildProcess = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   for (let i = 0; i < 100; i++) {
