@@ -98,6 +98,9 @@ test('10 s of concurrent updates of one document through both processes: all ack
   const highest = Math.max(...acks.map((x) => x.version));
   const next = await update(a.urls['kuzzle http']!, { last: true });
   assert.equal(next.json.result._version, highest + 1);
+  const counters = await Promise.all([a, b].map(async (m) => ((await (await fetch(`${m.urls['kuzzle http']}/__conform/health`)).json()) as { store: { commits: number; reruns: number } }).store));
+  assert.ok(counters.every((c) => c.commits > 0), JSON.stringify(counters));
+  console.log(`# commits and re-runs after losing a commit race: A ${JSON.stringify(counters[0])}, B ${JSON.stringify(counters[1])}`);
   console.log(`# two processes: ${acks.length} updates of one document in ${seconds.toFixed(1)} s = ${(acks.length / seconds).toFixed(0)} updates/s (${acks.filter((x) => x.via.startsWith('a')).length} via A)`);
 });
 
