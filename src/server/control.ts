@@ -1,6 +1,7 @@
 import { jsonResponse, splitUrl, type HttpResponse } from '../core/http-exchange.ts';
 import type { TrafficLog } from '../core/traffic.ts';
 import { refusal, type ControlGuard } from './control-guard.ts';
+import { DEFAULT_TENANT } from './tenants.ts';
 
 /** Every listener answers the control API under this prefix, so a browser app can reach it on its own origin. */
 export const CONTROL_PREFIX = '/__conform/';
@@ -34,7 +35,8 @@ export async function handleControl(control: ControlApi, method: string, url: st
       return jsonResponse(200, { status: 'ok', families: control.families(), ...(control.store ? { store: control.store() } : {}) });
     case 'POST /__conform/reset':
       try {
-        return jsonResponse(200, { reset: await control.reset(family, tenant), ...(tenant ? { tenant } : {}) });
+        // The default tenant's answer is today's; a named tenant's says which it was.
+        return jsonResponse(200, { reset: await control.reset(family, tenant), ...(tenant && tenant !== DEFAULT_TENANT ? { tenant } : {}) });
       } catch {
         // The reset is done in memory but the state file (or the shared store) could not be written: not acknowledged.
         return jsonResponse(500, { error: 'the state could not be written (state file or shared store); see the mock\'s stderr' });
