@@ -26,6 +26,8 @@ export interface MockFlags {
   profile?: string[];
   deviate?: string[];
   state?: string;
+  store?: string;
+  tenantHeader?: string;
   targetsDir?: string;
   controlToken?: string;
   listDeviations?: boolean;
@@ -126,6 +128,8 @@ export function configFromFlags(flags: MockFlags): MockConfigInput {
   }
   if (flags.deviate) layer.deviate = flags.deviate;
   if (flags.state) layer.state = flags.state;
+  if (flags.store) layer.store = flags.store;
+  if (flags.tenantHeader) layer.tenantHeader = flags.tenantHeader;
   if (flags.targetsDir) layer.targetsDir = flags.targetsDir;
   if (flags.controlToken) layer.controlToken = flags.controlToken;
   // A seed alone may go with the counts of a configuration file.

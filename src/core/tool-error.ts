@@ -9,6 +9,7 @@ export const TOOL_ERRORS = {
   CONFORM_ERR_DATA_FILE: { exitCode: 2, summary: 'A data file cannot be read or parsed.' },
   CONFORM_ERR_CONFIG: { exitCode: 2, summary: 'The mock configuration (file, environment or flags) is invalid.' },
   CONFORM_ERR_STATE: { exitCode: 2, summary: 'The --state file is not a state conform wrote (not JSON, truncated, wrong shape), or its path cannot be written.' },
+  CONFORM_ERR_STORE: { exitCode: 2, summary: 'The --store value is malformed, or the Redis it names cannot be reached at start.' },
   CONFORM_ERR_LISTEN: { exitCode: 2, summary: 'A listener cannot bind its address (port in use, address not available).' },
   CONFORM_ERR_TARGET: { exitCode: 2, summary: 'The target file is missing, not JSON, or does not match schemas/target.schema.json.' },
   CONFORM_ERR_UNREACHABLE: { exitCode: 2, summary: 'An endpoint of the target does not answer (before the tests, or it stopped answering during them); the reports say so.' },

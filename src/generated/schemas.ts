@@ -1631,6 +1631,8 @@ export const SCHEMAS: Record<string, object> = {
         }
       },
       "state": { "description": "A file that keeps the state across restarts.", "type": "string", "minLength": 1 },
+      "store": { "description": "Where the state lives: \"memory\" (the default, one process) or redis://[user:password@]host[:port][/db], shared by every process on it (docs/decisions/0006-shared-store.md).", "type": "string", "minLength": 1 },
+      "tenantHeader": { "description": "The request header that names the tenant (default X-Conform-Tenant).", "type": "string", "pattern": "^[A-Za-z0-9-]{1,64}$" },
       "httpTimeouts": {
         "description": "The HTTP timeouts of every family in milliseconds (0: none), replacing the real servers' (kuzzle: 10 s idle; devicehive and userapi: nginx's 60 s for headers and body, 75 s keep-alive). A request cut by one is closed without an answer.",
         "type": "object",
@@ -2225,6 +2227,7 @@ export const SCHEMAS: Record<string, object> = {
     "properties": {
       "api": { "$ref": "families.schema.json#/$defs/family" },
       "name": { "type": "string" },
+      "tenant": { "description": "A tenant of a shared conform mock: the suites reach it through /__tenant/<name>/ before every HTTP and WebSocket path (MQTT has no tenant and is not tested).", "type": "string", "pattern": "^[a-z0-9-]{1,40}$" },
       "http": { "$ref": "#/$defs/url" },
       "ws": { "$ref": "#/$defs/url" },
       "mqtt": { "$ref": "#/$defs/url" },
@@ -2239,6 +2242,7 @@ export const SCHEMAS: Record<string, object> = {
         "properties": {
           "api": { "const": "kuzzle" },
           "name": true,
+          "tenant": true,
           "http": { "type": "string", "pattern": "^https?://" },
           "ws": { "type": "string", "pattern": "^wss?://" },
           "mqtt": { "type": "string", "pattern": "^mqtts?://" },
@@ -2264,6 +2268,7 @@ export const SCHEMAS: Record<string, object> = {
         "properties": {
           "api": { "const": "devicehive" },
           "name": true,
+          "tenant": true,
           "http": { "type": "string", "pattern": "^https?://" },
           "ws": { "type": "string", "pattern": "^wss?://" },
           "mqtt": { "type": "string", "pattern": "^mqtts?://" },
@@ -2289,6 +2294,7 @@ export const SCHEMAS: Record<string, object> = {
         "properties": {
           "api": { "const": "userapi" },
           "name": true,
+          "tenant": true,
           "http": { "type": "string", "pattern": "^https?://" },
           "auth": {
             "type": "object",
