@@ -25,7 +25,7 @@ import { jsonResponse } from '../core/http-exchange.ts';
 import { collectStores } from '../core/store.ts';
 import { connectRedis, parseStore } from '../store/redis-connection.ts';
 import { SharedStore } from '../store/shared-store.ts';
-import { DEFAULT_TENANT, TenantMocks, tenantOf } from './tenants.ts';
+import { DEFAULT_TENANT, mqttTenantOf, TenantMocks, tenantOf } from './tenants.ts';
 import type { TenantRoute } from './http-listener.ts';
 
 export interface Listener {
@@ -169,7 +169,12 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
       const base = `http://${host}:${port}`;
       listeners.push({ family, transport: 'http', url: `${base}${module.manifest.paths.http}` });
       if (wss) listeners.push({ family, transport: 'ws', url: `ws://${host}:${port}${module.manifest.paths.ws ?? ''}` });
-      const mqtt = await createMqttListener(mock, pipeline);
+      const mqtt = await createMqttListener(mock, pipeline, (username) => {
+        const choice = mqttTenantOf(username);
+        if (!choice.ok) return choice;
+        const chosen = byTenant.get(choice.tenant);
+        return chosen ? { ok: true, mock: chosen, username: choice.username } : { ok: false, reason: 'too many tenants in this mock' };
+      });
       if (mqtt) {
         closers.push(() => mqtt.close());
         const mqttPort = await listenMqtt(mqtt, config.host, configuredMqttPort(config, family), `${family} MQTT`);
