@@ -7,7 +7,7 @@ import type { ConformanceReport } from '../reports/model.ts';
 import { exitCodeOf } from '../reports/model.ts';
 import type { Baseline } from '../reports/model.ts';
 import { offeredTransports, readTarget, type Target } from '../target/target.ts';
-import { resolveTarget, type TargetOverrides } from '../runner/target-overrides.ts';
+import { resolveTarget, withTenant, type TargetOverrides } from '../runner/target-overrides.ts';
 import { readBaseline, readBaselineFor, updatedBaseline } from '../target/baseline.ts';
 import { preflight, type PreflightProblem } from '../runner/preflight.ts';
 import { runTargets } from '../runner/run-suites.ts';
@@ -24,6 +24,8 @@ export interface TestFlags {
   /** One target file, or several (--target repeated) certified side by side in one run. */
   target?: string | string[];
   mock?: boolean;
+  /** A running conform mock to certify: its targets come from GET /__conform/targets. */
+  mockUrl?: string;
   family?: string[];
   transport?: string[];
   reportDir?: string;
@@ -199,6 +201,11 @@ export async function runTest(flags: TestFlags, io: Output): Promise<number> {
   if (flags.updateBaseline && (flags.mock || (Array.isArray(flags.target) && flags.target.length > 1))) {
     throw new ToolError('CONFORM_ERR_USAGE', '--update-baseline records one target\'s run: give one --target (not --mock or several targets)');
   }
+  if (flags.mockUrl !== undefined) {
+    const given = [flags.mock ? '--mock' : '', flags.target ? '--target' : '', ...Object.keys(overrides).filter((k) => k !== 'tenant').map((k) => `--${k}`)].filter(Boolean);
+    if (given.length > 0) throw new ToolError('CONFORM_ERR_USAGE', `--mock-url takes its targets from the running mock: it takes no ${given.join(', ')}`);
+    return runAgainstMockUrl(flags, io);
+  }
   if (flags.mock) {
     const given = [flags.target ? '--target' : '', ...Object.keys(overrides).map((k) => `--${k}`)].filter(Boolean);
     if (given.length > 0) throw new ToolError('CONFORM_ERR_USAGE', `--mock certifies the built-in mock: it takes no ${given.join(', ')} (leave out --mock to certify a target)`);
@@ -259,7 +266,7 @@ export function projectNames(files: string[]): string[] {
  */
 export function reportDirs(flags: TestFlags): string[] {
   const root = flags.reportDir ?? 'reports';
-  if (flags.mock) return (flags.family ?? [...FAMILIES]).map((family) => path.join(root, family));
+  if (flags.mock || flags.mockUrl !== undefined) return (flags.family ?? [...FAMILIES]).map((family) => path.join(root, family));
   const files = typeof flags.target === 'string' ? [flags.target] : (flags.target ?? []);
   return files.length > 1 ? projectNames(files).map((name) => path.join(root, name)) : [root];
 }
@@ -317,4 +324,32 @@ async function runAgainstMock(flags: TestFlags, io: Output): Promise<number> {
   const signal = receivedSignal();
   if (signal) return exitCodeOfSignal(signal);
   return worst(results.map((r) => r.exitCode));
+}
+
+/**
+ * `conform test --mock-url <url>`: a conform mock that is already running (a team's shared mock, one tenant of it per
+ * CI shard) certified like --mock, each family side by side; its targets come from its control API.
+ */
+async function runAgainstMockUrl(flags: TestFlags, io: Output): Promise<number> {
+  const { fetchMockTargets } = await import('../runner/mock-url.ts');
+  transportsOf(flags);
+  const fetched = await fetchMockTargets(flags.mockUrl as string, { families: flags.family, tenant: flags.tenant ?? process.env.CONFORM_TARGET_TENANT, controlToken: process.env.CONFORM_CONTROL_TOKEN });
+  const families = Object.keys(fetched.targets) as Family[];
+  if (flags.baseline) readBaselineFor(flags.baseline, families);
+  const dirs = reportDirs({ ...flags, family: families });
+  try {
+    const entries = families.map((family, i) => {
+      const target = withTenant(readTarget(fetched.files[family] as string));
+      checkOffers(target, flags);
+      return { target, project: family, reportDir: dirs[i] as string };
+    });
+    if (!flags.quiet) io.out(`conform: certifying ${families.join(', ')} of the mock at ${flags.mockUrl}${flags.tenant ? `, tenant ${flags.tenant}` : ''}…`);
+    const certified = await certify(flags, entries, flags.reportDir ?? 'reports', io, families);
+    io.out(renderSummary(certified.map((c, i) => ({ report: c.report, dir: (entries[i] as Entry).reportDir }))));
+    const signal = receivedSignal();
+    if (signal) return exitCodeOfSignal(signal);
+    return worst(certified.map((c) => c.exitCode));
+  } finally {
+    fetched.remove();
+  }
 }

@@ -14,9 +14,14 @@ export interface ControlApi {
   guard: ControlGuard;
   /** What the store says of itself (the shared store's commit and re-run counts); none in memory mode. */
   store?: () => Record<string, unknown>;
+  /**
+   * One target per family, as --targets-dir writes them (endpoints, seeded credentials and their tokens, profile):
+   * what `conform test --mock-url` certifies. Behind the same guard as every control route.
+   */
+  targets?: () => Promise<Record<string, Record<string, unknown>>>;
 }
 
-const ROUTES = ['GET /__conform/health', 'POST /__conform/reset[?family=]', 'GET /__conform/traffic[?family=&transport=]', 'DELETE /__conform/traffic'];
+const ROUTES = ['GET /__conform/health', 'GET /__conform/targets[?family=]', 'POST /__conform/reset[?family=]', 'GET /__conform/traffic[?family=&transport=]', 'DELETE /__conform/traffic'];
 
 /** The mock's own small API: reset the state, inspect or clear the recorded traffic. */
 export async function handleControl(control: ControlApi, method: string, url: string, headers: Record<string, string | string[] | undefined>, tenant?: string): Promise<HttpResponse> {
@@ -33,6 +38,14 @@ export async function handleControl(control: ControlApi, method: string, url: st
   switch (route) {
     case 'GET /__conform/health':
       return jsonResponse(200, { status: 'ok', families: control.families(), ...(control.store ? { store: control.store() } : {}) });
+    case 'GET /__conform/targets': {
+      if (!control.targets) return jsonResponse(404, { error: 'this mock gives no targets', routes: ROUTES });
+      const all = await control.targets();
+      const chosen = Object.fromEntries(Object.entries(all).filter(([f]) => !family || f === family));
+      // A tenant's targets name it: conform test then reaches that tenant's state on every endpoint.
+      const named = tenant && tenant !== DEFAULT_TENANT ? Object.fromEntries(Object.entries(chosen).map(([f, t]) => [f, { ...t, tenant }])) : chosen;
+      return jsonResponse(200, { targets: named });
+    }
     case 'POST /__conform/reset':
       try {
         // The default tenant's answer is today's; a named tenant's says which it was.

@@ -101,6 +101,8 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
   // The state file is read and checked before anything listens: a file conform cannot load refuses the start.
   if (config.state) prepareStatePath(config.state);
   const state: StateContent = (config.state ? readStateFile(config.state) : undefined) ?? {};
+  // Set once every listener runs: the control API's targets need the listeners and credentials.
+  let started: RunningMock | undefined;
   const control = {
     families: () => [...mocks.keys()],
     reset: async (family?: string, tenant: string = DEFAULT_TENANT) => {
@@ -118,6 +120,8 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
     traffic,
     guard: controlGuard(config.host, config.controlToken),
     store: shared ? () => ({ kind: 'redis', ...shared.counters }) : undefined,
+    // Bound once the mock runs (below): the targets need its listeners and credentials.
+    targets: async () => (started ? targetsOf(started) : {}),
   };
   const host = hostForUrl(config.host);
   // A family in the file but not started keeps its part: starting with fewer families must not wipe the others.
@@ -219,6 +223,7 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
   };
   // Seeded passwords (and the tokens credentials() hands out) are hidden in the traffic whatever shape they take.
   traffic.addSecrets(await running.credentials());
+  started = running;
   if (config.targetsDir) await writeTargets(running, config.targetsDir);
   return running;
 }
@@ -250,11 +255,19 @@ function reportStateError(error: Error): void {
   process.stderr.write(`conform mock: ${error.message}; writes are answered as server errors until it can be written\n`);
 }
 
+/** One target per family, as `conform test` reads them: what --targets-dir writes and GET /__conform/targets answers. */
+async function targetsOf(running: RunningMock): Promise<Record<string, Record<string, unknown>>> {
+  const credentials = await running.credentials();
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const family of running.mocks.keys()) {
+    out[family] = targetFile(family, running.endpoints(family), credentials[family], running.config.profiles[family], running.config.deviate);
+  }
+  return out;
+}
+
 async function writeTargets(running: RunningMock, dir: string): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
-  const credentials = await running.credentials();
-  for (const family of running.mocks.keys()) {
-    const target = targetFile(family, running.endpoints(family), credentials[family], running.config.profiles[family], running.config.deviate);
+  for (const [family, target] of Object.entries(await targetsOf(running))) {
     fs.writeFileSync(path.join(dir, `${family}.json`), `${JSON.stringify(target, null, 2)}\n`);
   }
 }
