@@ -112,6 +112,14 @@ export function conformance<F extends BaseFixtures>(
   }
 }
 
+/**
+ * A family's `check` (suites/<family>/fixtures.ts): conformance() bound to its test object and family, its bodies
+ * typed by the family's fixtures, so no spec builds its own declaration helper.
+ */
+export function checksFor<F extends BaseFixtures>(testFn: Parameters<typeof conformance<F>>[0], family: Family) {
+  return (ids: string | string[], title: string, body: (fixtures: F & { transport: Transport }) => Promise<void>): void => conformance<F>(testFn, family, ids, title, body);
+}
+
 /** The error a test failed with, its message and stack redacted (Playwright prints and reports both). */
 function redactedError(error: unknown): unknown {
   if (!(error instanceof Error)) return typeof error === 'string' ? redactor.text(error) : error;

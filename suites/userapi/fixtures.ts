@@ -1,4 +1,4 @@
-import { httpCall, test as base, uniqueName, type BaseFixtures, type HttpAnswer, type Transcript } from '../harness.ts';
+import { checksFor, httpCall, test as base, uniqueName, type BaseFixtures, type HttpAnswer, type Transcript } from '../harness.ts';
 import { schemaProblem } from '../clients/schema.ts';
 
 export interface Account {
@@ -90,3 +90,6 @@ export const test = base.extend<BaseFixtures & { api: UserApi }>({
     }
   },
 });
+
+/** Declares the tests of userapi requirements (HTTP only): see suites/harness.ts. */
+export const check = checksFor<BaseFixtures & { api: UserApi }>(test, 'userapi');

@@ -1,8 +1,6 @@
 // userapi PUT /api/user/update: route, transports, envelope and defaults (seed 004_d5b3bdf9b1e41913.txt).
-import { conformance, expect } from '../harness.ts';
-import { test } from './fixtures.ts';
-
-const check = (ids: string | string[], title: string, body: Parameters<typeof conformance<any>>[4]) => conformance(test, 'userapi', ids, title, body);
+import { expect } from '../harness.ts';
+import { check } from './fixtures.ts';
 
 check('userapi.update.route.put-user-update', 'PUT /api/user/update updates the caller', async ({ api }) => {
   const res = await api.update(api.a, api.valid(api.a, { name: 'Alice', surname: 'Smith', description: 'Updated by conform' }));

@@ -1,9 +1,7 @@
 // userapi validation rules and field exclusion (seed 004: "Validation Rules", "automatically excluded from updates").
-import { conformance, expect } from '../harness.ts';
-import { test } from './fixtures.ts';
+import { expect } from '../harness.ts';
+import { check } from './fixtures.ts';
 import type { UserApi } from './fixtures.ts';
-
-const check = (ids: string | string[], title: string, body: Parameters<typeof conformance<any>>[4]) => conformance(test, 'userapi', ids, title, body);
 
 /** Refused: a 4xx error envelope, and A as it was. */
 async function expectRefused(api: UserApi, fields: unknown, options?: Parameters<UserApi['update']>[2]) {
