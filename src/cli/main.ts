@@ -64,7 +64,7 @@ function buildProgram(io: Output, setExit: (code: number) => void, argv: readonl
     .option('--auth <json>', 'the whole auth object as JSON; overrides the file and CONFORM_TARGET_AUTH')
     .option('--username <name>', `the admin's login (${adminLogins()}); overrides CONFORM_TARGET_USERNAME`)
     .option('--password <password>', 'the admin\'s password (prefer CONFORM_TARGET_PASSWORD: command lines are visible to other users)')
-    .option('--tenant <name>', 'certify one tenant of a shared conform mock (its HTTP and WebSocket paths get /__tenant/<name>; MQTT is left out); overrides the file and CONFORM_TARGET_TENANT')
+    .option('--tenant <name>', 'certify one tenant of a shared conform mock (its HTTP and WebSocket paths get /__tenant/<name>, its MQTT usernames the <name>: prefix); overrides the file and CONFORM_TARGET_TENANT')
     .option('--mock', 'certify the built-in mock (started on free ports), every family unless --family')
     .option('--mock-url <url>', 'certify a running conform mock (any of its HTTP listeners, e.g. a shared one on Redis): its targets come from its control API, every family unless --family; with --tenant, that tenant (CONFORM_CONTROL_TOKEN: its --control-token)')
     .addOption(new Option('--family <list>', 'with --mock or --mock-url: the families to certify').argParser(collect))

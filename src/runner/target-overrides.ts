@@ -88,7 +88,8 @@ export function resolveTarget(file: string | undefined, flags: TargetOverrides, 
 /**
  * A target naming a tenant of a shared conform mock, as the suites reach it: /__tenant/<name> before the path of its
  * HTTP and WebSocket endpoints (the prefix needs no client to set a header: every suite's requests and upgrades carry
- * it). The mock's MQTT has no tenants, so that endpoint is left out rather than tested in another tenant's state.
+ * it), and `?tenant=<name>` on its MQTT endpoint, which the suites' MQTT client turns into the CONNECT username's
+ * "<name>:" prefix (MQTT has neither header nor path).
  */
 export function withTenant(target: Target): Target {
   if (!target.tenant) return target;
@@ -98,8 +99,14 @@ export function withTenant(target: Target): Target {
     if (url.pathname.startsWith('/__tenant/')) return endpoint;
     return `${url.protocol}//${url.host}/__tenant/${target.tenant}${url.pathname === '/' ? '' : url.pathname}${url.search}`;
   };
-  const { mqtt: _mqtt, ...rest } = target;
-  return { ...rest, http: prefix(target.http), ws: prefix(target.ws) };
+  const query = (endpoint: string | undefined): string | undefined => {
+    if (endpoint === undefined) return undefined;
+    const url = new URL(endpoint);
+    if (url.searchParams.has('tenant')) return endpoint;
+    url.searchParams.set('tenant', target.tenant as string);
+    return url.toString();
+  };
+  return { ...target, http: prefix(target.http), ws: prefix(target.ws), ...(target.mqtt ? { mqtt: query(target.mqtt) } : {}) };
 }
 
 /**

@@ -21,8 +21,9 @@ export interface MqttConnectOptions {
  * CONNECT. Resolves with the client, or rejects when the broker refuses (the error's code is the CONNACK return
  * code: an answer, not a transport failure) or closes the connection without a CONNACK.
  */
-export async function connectMqtt(url: string, transcript: Transcript, options: MqttConnectOptions): Promise<MqttClient> {
-  const { clientId, username, password } = options;
+export async function connectMqtt(endpoint: string, transcript: Transcript, options: MqttConnectOptions): Promise<MqttClient> {
+  const { url, username } = tenantRoute(endpoint, options.username);
+  const { clientId, password } = options;
   const request = { connect: url, clientId, username, password: password === undefined ? undefined : '***' };
   const pending = mqtt.connectAsync(url, { clientId, username, password, reconnectPeriod: 0, connectTimeout: ANSWER_MS, clean: true, protocolVersion: 4 }, false);
   try {
@@ -39,6 +40,19 @@ export async function connectMqtt(url: string, transcript: Transcript, options: 
     transcript.add({ transport: 'mqtt', request, response: { error: (error as Error).message, code } });
     throw error;
   }
+}
+
+/**
+ * A tenant of a shared conform mock rides in the endpoint (`?tenant=<name>`, see the runner's withTenant): MQTT has no
+ * header or path, so the CONNECT username carries it as "<tenant>:<user>" (or "<tenant>:" without a user), which the
+ * mock removes before the family sees the username. Any other endpoint is used as it is.
+ */
+function tenantRoute(endpoint: string, username: string | undefined): { url: string; username: string | undefined } {
+  const parsed = new URL(endpoint);
+  const tenant = parsed.searchParams.get('tenant');
+  if (tenant === null) return { url: endpoint, username };
+  parsed.searchParams.delete('tenant');
+  return { url: parsed.toString().replace(/\?$/, ''), username: `${tenant}:${username ?? ''}` };
 }
 
 /** A connected MQTT client: every publish it receives goes through the channel; bare writes go to requestTopic. */
