@@ -32,6 +32,9 @@ export interface MockFlags {
   /** --generate users=1000,profiles=50, parsed by recordCounts. */
   generate?: Record<string, number>;
   generateSeed?: number;
+  store?: string;
+  storePrefix?: string;
+  workers?: number;
 }
 
 export function integer(min: number, max: number): (value: string) => number {
@@ -128,6 +131,9 @@ export function configFromFlags(flags: MockFlags): MockConfigInput {
   if (flags.state) layer.state = flags.state;
   if (flags.targetsDir) layer.targetsDir = flags.targetsDir;
   if (flags.controlToken) layer.controlToken = flags.controlToken;
+  if (flags.store) layer.store = flags.store;
+  if (flags.storePrefix) layer.storePrefix = flags.storePrefix;
+  if (flags.workers !== undefined) layer.workers = flags.workers;
   // A seed alone may go with the counts of a configuration file.
   if (flags.generate || flags.generateSeed !== undefined) layer.generate = { counts: flags.generate, seed: flags.generateSeed };
   return layer as MockConfigInput;

@@ -10,6 +10,7 @@ export const TOOL_ERRORS = {
   CONFORM_ERR_CONFIG: { exitCode: 2, summary: 'The mock configuration (file, environment or flags) is invalid.' },
   CONFORM_ERR_STATE: { exitCode: 2, summary: 'The --state file is not a state conform wrote (not JSON, truncated, wrong shape), or its path cannot be written.' },
   CONFORM_ERR_LISTEN: { exitCode: 2, summary: 'A listener cannot bind its address (port in use, address not available).' },
+  CONFORM_ERR_STORE: { exitCode: 2, summary: 'The Redis store (--store redis://…) cannot be reached, or refused the connection.' },
   CONFORM_ERR_TARGET: { exitCode: 2, summary: 'The target file is missing, not JSON, or does not match schemas/target.schema.json.' },
   CONFORM_ERR_UNREACHABLE: { exitCode: 2, summary: 'An endpoint of the target does not answer (before the tests, or it stopped answering during them); the reports say so.' },
   CONFORM_ERR_CREDENTIALS: { exitCode: 2, summary: "The target refused the target's credentials (the admin's login, or a user's token is malformed or expired); no test ran." },

@@ -28,7 +28,8 @@ export async function handleControl(control: ControlApi, method: string, url: st
   }
   switch (route) {
     case 'GET /__conform/health':
-      return jsonResponse(200, { status: 'ok', families: control.families() });
+      // pid: which process answered, behind a load balancer or with --workers (the control API is per process).
+      return jsonResponse(200, { status: 'ok', families: control.families(), pid: process.pid });
     case 'POST /__conform/reset':
       try {
         return jsonResponse(200, { reset: await control.reset(family) });

@@ -15,6 +15,8 @@ import { TrafficLog } from '../core/traffic.ts';
 import { createHttpListener } from './http-listener.ts';
 import { attachWebSocket } from './ws-listener.ts';
 import { createMqttListener, trackSockets, type MqttListener } from './mqtt-listener.ts';
+import { sharedBroker } from './mqtt-shared.ts';
+import { isRedisStore, storePrefix } from '../config/store-url.ts';
 import { familyModule } from './family-modules.ts';
 import { seedWithGenerated } from '../families/generate.ts';
 import { targetFile } from './targets.ts';
@@ -125,7 +127,9 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
       const base = `http://${host}:${port}`;
       listeners.push({ family, transport: 'http', url: `${base}${module.manifest.paths.http}` });
       if (wss) listeners.push({ family, transport: 'ws', url: `ws://${host}:${port}${module.manifest.paths.ws ?? ''}` });
-      const mqtt = await createMqttListener(mock, pipeline);
+      // On a Redis store the family's broker is one broker across every process of the deployment.
+      const shared = mock.mqtt && isRedisStore(config.store) ? await sharedBroker(config.store!, storePrefix(config), family) : undefined;
+      const mqtt = await createMqttListener(mock, pipeline, shared);
       if (mqtt) {
         closers.push(() => mqtt.close());
         const mqttPort = await listenMqtt(mqtt, config.host, configuredMqttPort(config, family), `${family} MQTT`);

@@ -4,6 +4,7 @@ import type { FamilyMock, MqttAnswer, MqttClientApi } from '../core/family.ts';
 import { DROPPED, type ExchangePipeline } from '../core/pipeline.ts';
 import { refusesEmptyClientId } from './mqtt-client-id.ts';
 import { guardMqttSocket, guardRefusal } from './mqtt-packet-guard.ts';
+import type { SharedBroker } from './mqtt-shared.ts';
 
 const DROPPED_TOPIC = '$conform/dropped/';
 
@@ -17,10 +18,20 @@ export interface MqttListener {
  * An aedes broker whose hooks are the family's MQTT surface. Requests are answered inside the broker (the fastest
  * design measured, see ../shared/research/performance.md), and every socket has TCP_NODELAY set, without which each
  * QoS 1 round trip waits for delayed ACKs.
+ *
+ * With a `shared` broker (a Redis store), every process's broker carries publishes to the others. A request is still
+ * handled exactly once: aedes calls `published` only in the broker that received the client's PUBLISH, while the
+ * copies other brokers receive through the emitter go to their subscribers only (and `dh/request`-like topics are
+ * forwarded to nobody by the surface's mayForward). A 'subscribers' answer is published through the emitter, so it
+ * reaches its subscriber in whichever process it is connected; a 'client' answer is written to the requester's own
+ * socket and never leaves the process.
  */
-export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePipeline): Promise<MqttListener | undefined> {
+export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePipeline, shared?: SharedBroker): Promise<MqttListener | undefined> {
   const surface = mock.mqtt;
-  if (!surface) return undefined;
+  if (!surface) {
+    await shared?.close();
+    return undefined;
+  }
   // Keyed by the connection, not the client id: a refused CONNECT and a later one with the same id are two clients.
   const clients = new WeakMap<Client, MqttClientApi>();
   // The connection that holds each client id for the surface. aedes closes the previous holder when a newer one
@@ -62,6 +73,7 @@ export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePip
   };
 
   broker = await Aedes.createBroker({
+    ...(shared ? { mq: shared.mq as never, persistence: shared.persistence } : {}),
     preConnect: (client, packet, done) => {
       // A packet parsed from the chunk in which the guard refused the stream is not acted on.
       const refusal = guardRefusal(client.conn);
@@ -133,7 +145,7 @@ export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePip
     broker,
     close: () =>
       new Promise<void>((resolve) => {
-        broker.close(() => server.close(() => resolve()));
+        broker.close(() => server.close(() => void (shared ? shared.close().then(resolve) : resolve())));
         // Clients left connected would keep server.close() waiting.
         for (const socket of sockets(server)) socket.destroy();
       }),
