@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import MQEmitterRedis from 'mqemitter-redis';
-import AsyncRedisPersistence from 'aedes-persistence-redis/asyncPersistence.js';
+import redisPersistence from 'aedes-persistence-redis';
 import { ToolError } from '../core/tool-error.ts';
 
 /** How long a process waits for Redis at start-up before it refuses to start (ioredis alone would retry forever). */
@@ -55,7 +55,7 @@ export async function sharedBroker(url: string, prefix: string, family: string):
   const Prefixed = (MQEmitterRedis as unknown as { MQEmitterRedisPrefix: new (prefix: string, options: object) => { close(cb: () => void): void } }).MQEmitterRedisPrefix;
   // matchEmptyLevels as aedes' own default emitter has it ([MQTT-4.7.1-3]: "a/#" matches "a").
   const mq = new Prefixed(channels, { pubConn, subConn, matchEmptyLevels: true });
-  const persistence = new AsyncRedisPersistence({ conn: db });
+  const persistence = redisPersistence({ conn: db });
   return {
     mq,
     persistence,

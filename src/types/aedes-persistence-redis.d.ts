@@ -1,6 +1,6 @@
-// aedes-persistence-redis ships no type declarations. Only its promise-based class is used (aedes 1.x calls
-// `await persistence.setup(broker)` and the promise API), constructed as the README shows.
-declare module 'aedes-persistence-redis/asyncPersistence.js' {
+// aedes-persistence-redis ships no type declarations. Its default export wraps the Redis persistence in the layer
+// aedes 1.x calls (promises, and readable streams for retained messages and queues), constructed as the README shows.
+declare module 'aedes-persistence-redis' {
   import type { Redis } from 'ioredis';
 
   interface RedisPersistenceOptions {
@@ -8,8 +8,9 @@ declare module 'aedes-persistence-redis/asyncPersistence.js' {
     maxSessionDelivery?: number;
   }
 
-  export default class AsyncRedisPersistence {
-    constructor(options?: RedisPersistenceOptions);
+  interface RedisPersistence {
     destroy(): Promise<void>;
   }
+
+  export default function redisPersistence(options?: RedisPersistenceOptions): RedisPersistence;
 }
