@@ -2,7 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import type { MockConfig } from '../config/mock-config.ts';
 import { isRedisStore } from '../config/store-url.ts';
 import { ToolError } from '../core/tool-error.ts';
-import { redactedStoreUrl } from '../server/mqtt-shared.ts';
+import { pingStore, redactedStoreUrl } from '../server/mqtt-shared.ts';
 import { startMock } from '../server/mock-server.ts';
 import type { Output } from './specs-command.ts';
 
@@ -45,6 +45,15 @@ export function isWorkerProcess(): boolean {
 
 /** A worker: waits for the primary's configuration, listens (sharing the primary's sockets), says ready, serves until told to stop. */
 export async function runWorker(): Promise<number> {
+  try {
+    return await serveAsWorker();
+  } finally {
+    // The IPC channel keeps a worker alive: without this a worker that failed to start would never exit.
+    if (process.connected) process.disconnect();
+  }
+}
+
+async function serveAsWorker(): Promise<number> {
   const config = await new Promise<MockConfig>((resolve) => {
     const onMessage = (message: StartMessage) => {
       if (message?.type !== 'conform:start') return;
@@ -67,7 +76,6 @@ export async function runWorker(): Promise<number> {
     process.once('disconnect', resolve);
   });
   await mock.stop();
-  if (process.connected) process.disconnect();
   return 0;
 }
 
@@ -78,6 +86,7 @@ export async function runWorker(): Promise<number> {
  */
 export async function runPrimary(config: MockConfig, io: Output): Promise<number> {
   const count = config.workers ?? 1;
+  await pingStore(config.store!);
   const live = new Set<Worker>();
   const ready = new Set<Worker>();
   const restarts: number[] = [];

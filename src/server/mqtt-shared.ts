@@ -38,6 +38,11 @@ async function connected(url: string, keyPrefix?: string): Promise<Redis> {
   return redis;
 }
 
+/** Refuses the start once, in the primary of --workers, when the store does not answer (each worker would say it again). */
+export async function pingStore(url: string): Promise<void> {
+  (await connected(url)).disconnect();
+}
+
 /**
  * One family's broker shared through Redis: mqemitter-redis carries every publish to the brokers of all processes
  * (so a response published by the process that handled a request reaches its subscriber wherever it is connected), and
