@@ -1,4 +1,4 @@
-import type { DhContext } from './context.ts';
+import type { DeviceHiveContext } from './context.ts';
 import { fail, type Failure } from './failure.ts';
 import type { Json } from './json.ts';
 import { hiveValidatorMessage, MESSAGES, type Violation } from './messages.ts';
@@ -24,7 +24,7 @@ function createViolations(user: UserUpdate): Violation[] {
  * say nothing about it, so it answers as the reference does, quirks included (status 3 passes the annotations and
  * fails as UserStatus.values()[3]).
  */
-export function createUser(ctx: DhContext, body: Json | undefined, wrongType: string = MESSAGES.INVALID_REQUEST_PARAMETERS): UserRecord | Failure {
+export function createUser(ctx: DeviceHiveContext, body: Json | undefined, wrongType: string = MESSAGES.INVALID_REQUEST_PARAMETERS): UserRecord | Failure {
   const user = readUserUpdate(body, ctx.behaviour);
   // A field of the wrong type is Jersey's binding error over REST, Gson's "Malformed Json received." over WebSocket.
   if (user === WRONG_TYPE) return fail(400, wrongType);

@@ -1,7 +1,7 @@
 import type { FamilyMock, FamilyModule, FamilyOptions } from '../../src/core/family.ts';
 import type { HttpRequest, HttpResponse } from '../../src/core/http-exchange.ts';
 import { secretKey } from '../../src/core/jwt.ts';
-import type { DhContext } from './context.ts';
+import type { DeviceHiveContext } from './context.ts';
 import { deviations, notDeviable } from './deviations.ts';
 import { generator } from './generate.ts';
 import { manifest } from './manifest.ts';
@@ -28,7 +28,7 @@ function create(options: FamilyOptions): FamilyMock {
   const now = options.now ?? Date.now;
   const users = new UserDirectory({ refreshDelayMs: options.refreshDelayMs ?? 1000, now });
   users.replaceAll(seedRecords(seed));
-  const ctx: DhContext = { users, behaviour: options.behaviour, secret: secretKey(options.jwtSecret), tokenTtlSeconds: options.tokenTtlSeconds, now };
+  const ctx: DeviceHiveContext = { users, behaviour: options.behaviour, secret: secretKey(options.jwtSecret), tokenTtlSeconds: options.tokenTtlSeconds, now };
   const admin = seedAdministrator(seed);
   return {
     family: 'devicehive',

@@ -1,5 +1,5 @@
 import type { MqttAnswer, MqttConnectResult, MqttSurface } from '../../src/core/family.ts';
-import type { DhContext } from './context.ts';
+import type { DeviceHiveContext } from './context.ts';
 import { isFailure } from './failure.ts';
 import { loginWithPassword } from './token-service.ts';
 import { isForbiddenSubscription, parseTopic, responseTopic } from './mqtt-topics.ts';
@@ -15,7 +15,7 @@ interface MqttClientState {
 }
 
 /** The devicehive-mqtt broker (src/broker.js) in front of this mock's WebSocket API (devicehive.md §5). */
-export function createMqttSurface(ctx: DhContext): MqttSurface {
+export function createMqttSurface(ctx: DeviceHiveContext): MqttSurface {
   const actions = wsActions(ctx);
   const clients = new Map<string, MqttClientState>();
   // The latest CONNECT of each client id still logging in. Of CONNECTs racing on one id only the newest is accepted:

@@ -1,5 +1,5 @@
 import { grantedActions } from './actions.ts';
-import type { DhContext } from './context.ts';
+import type { DeviceHiveContext } from './context.ts';
 import { fail, type Failure } from './failure.ts';
 import { MESSAGES } from './messages.ts';
 import { readToken, TOKEN_TYPE } from './tokens.ts';
@@ -16,7 +16,7 @@ export interface Principal {
  * JwtTokenAuthenticationProvider.authenticate (devicehive.md §1.6, §3): a valid access token of an existing, active
  * user. Every refusal is "Unauthorized" except an expired token, "Token expired".
  */
-export async function authenticateAccessToken(ctx: DhContext, token: string): Promise<Principal | Failure> {
+export async function authenticateAccessToken(ctx: DeviceHiveContext, token: string): Promise<Principal | Failure> {
   const reading = await readToken(token, ctx.secret, ctx.now(), ctx.behaviour);
   if (!reading.ok || reading.payload.t === TOKEN_TYPE.REFRESH) return fail(401, MESSAGES.UNAUTHORIZED, 'filter');
   if (reading.expired) return fail(401, MESSAGES.TOKEN_EXPIRED, 'filter');
@@ -28,7 +28,7 @@ export async function authenticateAccessToken(ctx: DhContext, token: string): Pr
 }
 
 /** The first active administrator with every action: who an anonymous caller becomes under the jwt-required deviation. */
-function firstAdministrator(ctx: DhContext): Principal | undefined {
+function firstAdministrator(ctx: DeviceHiveContext): Principal | undefined {
   const admin = ctx.users.all().find((u) => u.role === ROLE.ADMIN && u.status === STATUS.ACTIVE);
   return admin ? { userId: admin.id, role: admin.role, actions: grantedActions([0]) } : undefined;
 }
@@ -37,7 +37,7 @@ function firstAdministrator(ctx: DhContext): Principal | undefined {
  * @PreAuthorize("isAuthenticated() and hasPermission(null, '<action>')"): no principal → 401 "Unauthorized"
  * (JwtPermissionEvaluator), a token without the action → 403 "Access is denied". `action` null: any token will do.
  */
-export function authorize(ctx: DhContext, principal: Principal | undefined, action: number | null): Principal | Failure {
+export function authorize(ctx: DeviceHiveContext, principal: Principal | undefined, action: number | null): Principal | Failure {
   let caller = principal;
   // devicehive.all.auth.jwt-required: the deviation runs anonymous requests as an administrator.
   if (!caller && ctx.behaviour.deviates('devicehive.all.auth.jwt-required')) caller = firstAdministrator(ctx);

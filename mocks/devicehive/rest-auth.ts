@@ -1,4 +1,4 @@
-import type { DhContext } from './context.ts';
+import type { DeviceHiveContext } from './context.ts';
 import { fail, type Failure } from './failure.ts';
 import { MESSAGES } from './messages.ts';
 import { authenticateAccessToken, type Principal } from './principal.ts';
@@ -8,7 +8,7 @@ import { authenticateAccessToken, type Principal } from './principal.ts';
  * header is an anonymous caller (refused later, per route); a header must read "Bearer <token>" with a valid access
  * token, else the filter answers 401 itself.
  */
-export async function filterAuthorization(ctx: DhContext, authorization: string | undefined): Promise<Principal | undefined | Failure> {
+export async function filterAuthorization(ctx: DeviceHiveContext, authorization: string | undefined): Promise<Principal | undefined | Failure> {
   if (authorization === undefined) return undefined;
   let token: string;
   if (authorization.length > 6 && authorization.startsWith('Bearer')) token = authorization.slice(6).trim();

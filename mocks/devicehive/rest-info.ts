@@ -1,5 +1,5 @@
 import type { HttpResponse } from '../../src/core/http-exchange.ts';
-import type { DhContext } from './context.ts';
+import type { DeviceHiveContext } from './context.ts';
 import { javaTimestamp, type Json } from './json.ts';
 import type { RestCall } from './rest-call.ts';
 import { restJson } from './rest-respond.ts';
@@ -8,7 +8,7 @@ import { restJson } from './rest-respond.ts';
 export const API_VERSION = '4.1.0';
 
 /** What GET /info and the WebSocket's server/info share (ApiInfoVO): the version and the server's clock. */
-export function apiInfo(ctx: DhContext): Record<string, Json> {
+export function apiInfo(ctx: DeviceHiveContext): Record<string, Json> {
   return { apiVersion: API_VERSION, serverTimestamp: javaTimestamp(ctx.now()) };
 }
 

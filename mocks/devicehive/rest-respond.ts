@@ -1,5 +1,5 @@
 import { emptyResponse, jsonResponse, type HttpResponse } from '../../src/core/http-exchange.ts';
-import type { DhContext } from './context.ts';
+import type { DeviceHiveContext } from './context.ts';
 import type { Failure } from './failure.ts';
 import type { Json } from './json.ts';
 
@@ -24,7 +24,7 @@ export function restEmpty(status: number): HttpResponse {
  * A refusal over REST. The exception mappers answer {"error": <status>, "message": <text>} (CSVC/model/ErrorResponse.java,
  * key order kept); the authentication filter's sendError(401) is rendered by Spring Boot's error controller.
  */
-export function restFailure(ctx: DhContext, failure: Failure, path: string): HttpResponse {
+export function restFailure(ctx: DeviceHiveContext, failure: Failure, path: string): HttpResponse {
   if (failure.body === 'none') return restEmpty(failure.status);
   // devicehive.all.envelope.http-error: the reference's filter 401s carry Spring Boot 2.7's error body, without message.
   if (failure.body === 'filter' && ctx.behaviour.deviates('devicehive.all.envelope.http-error')) {

@@ -1,5 +1,5 @@
 import { splitUrl, type HttpRequest, type HttpResponse } from '../../src/core/http-exchange.ts';
-import type { DhContext } from './context.ts';
+import type { DeviceHiveContext } from './context.ts';
 import { fail, isFailure, type Failure } from './failure.ts';
 import { MESSAGES } from './messages.ts';
 import { filterAuthorization } from './rest-auth.ts';
@@ -38,7 +38,7 @@ function longId(text: string): number | undefined {
   return /^-?\d{1,16}$/.test(decoded) && Number.isSafeInteger(Number(decoded)) ? Number(decoded) : undefined;
 }
 
-function match(ctx: DhContext, method: string, route: string): { handler: RestHandler; id?: number } | Failure {
+function match(ctx: DeviceHiveContext, method: string, route: string): { handler: RestHandler; id?: number } | Failure {
   const deviates = (id: string) => ctx.behaviour.deviates(id);
   const verb = method === 'HEAD' ? 'GET' : method;
   const fixed = Object.hasOwn(FIXED, route) ? FIXED[route] : undefined;
@@ -63,7 +63,7 @@ function match(ctx: DhContext, method: string, route: string): { handler: RestHa
 }
 
 /** Every REST request: outside /api/rest a 404; inside, the authentication filter first, then the route. */
-export async function handleRest(ctx: DhContext, request: HttpRequest): Promise<HttpResponse> {
+export async function handleRest(ctx: DeviceHiveContext, request: HttpRequest): Promise<HttpResponse> {
   const { path } = splitUrl(request.url);
   if (path !== REST_BASE && !path.startsWith(`${REST_BASE}/`)) return restFailure(ctx, fail(404, MESSAGES.HTTP_404), path);
   // A CORS preflight: Jersey answers OPTIONS itself; SimpleCORSFilter adds the headers.

@@ -1,7 +1,7 @@
 import type { HttpResponse } from '../../src/core/http-exchange.ts';
 import { fail, isFailure, type Failure } from './failure.ts';
 import { MESSAGES } from './messages.ts';
-import type { DhContext } from './context.ts';
+import type { DeviceHiveContext } from './context.ts';
 import type { Principal } from './principal.ts';
 import { readJsonBody } from './rest-body.ts';
 import type { RestCall } from './rest-call.ts';
@@ -20,7 +20,7 @@ function readUpdate(call: RestCall): UserUpdate | null | Failure {
 }
 
 /** "If successful, this method returns an empty response body": 204 No Content. */
-function updated(ctx: DhContext, userId: number): HttpResponse {
+function updated(ctx: DeviceHiveContext, userId: number): HttpResponse {
   // devicehive.all.envelope.http-empty-body: the deviation answers the updated user.
   if (ctx.behaviour.deviates('devicehive.all.envelope.http-empty-body')) {
     const user = ctx.users.get(userId);

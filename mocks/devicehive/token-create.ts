@@ -1,5 +1,5 @@
 import { actionIdOf, isActionId } from './actions.ts';
-import type { DhContext } from './context.ts';
+import type { DeviceHiveContext } from './context.ts';
 import { fail, isFailure, type Failure } from './failure.ts';
 import { isJsonObject, own, parseJavaTimestamp, type Json } from './json.ts';
 import { hiveValidatorMessage, MESSAGES } from './messages.ts';
@@ -51,7 +51,7 @@ function readUserId(value: Json | undefined): number | null | Failure {
  * POST /token/create and the WebSocket action token/create (JwtTokenResourceImpl.java:106-134): tokens for any active
  * user with any actions. The caller's ManageToken is checked by the route.
  */
-export async function createTokens(ctx: DhContext, body: Json | undefined): Promise<TokenPair | Failure> {
+export async function createTokens(ctx: DeviceHiveContext, body: Json | undefined): Promise<TokenPair | Failure> {
   if (!isJsonObject(body)) return badRequest();
   const userId = readUserId(own(body, 'userId'));
   const actions = readActions(own(body, 'actions'));

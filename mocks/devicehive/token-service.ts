@@ -1,5 +1,5 @@
 import { CLIENT_ACTIONS } from './actions.ts';
-import type { DhContext } from './context.ts';
+import type { DeviceHiveContext } from './context.ts';
 import { fail, type Failure } from './failure.ts';
 import { MESSAGES } from './messages.ts';
 import { readToken, REFRESH_LIFETIME_MS, signPayload, TOKEN_TYPE, type DhPayload } from './tokens.ts';
@@ -16,7 +16,7 @@ const MAX_LOGIN_ATTEMPTS = 10;
 const LAST_LOGIN_TIMEOUT_MS = 1000;
 
 /** Signs an access token and, with its own expiry, a refresh token for the same claims. */
-export async function signPair(ctx: DhContext, claims: Omit<DhPayload, 'e' | 't'>, accessExpiry: number, refreshExpiry: number): Promise<TokenPair> {
+export async function signPair(ctx: DeviceHiveContext, claims: Omit<DhPayload, 'e' | 't'>, accessExpiry: number, refreshExpiry: number): Promise<TokenPair> {
   const now = ctx.now();
   return {
     accessToken: await signPayload({ ...claims, e: accessExpiry, t: TOKEN_TYPE.ACCESS }, ctx.secret, now),
@@ -30,14 +30,14 @@ function loginClaims(user: UserRecord): Omit<DhPayload, 'e' | 't'> {
   return { u: user.id, a: [...CLIENT_ACTIONS], n: [], dt: user.allDeviceTypesAvailable ? ['*'] : [] };
 }
 
-function recordLogin(ctx: DhContext, user: UserRecord): void {
+function recordLogin(ctx: DeviceHiveContext, user: UserRecord): void {
   const now = ctx.now();
   if (user.loginAttempts === 0 && user.lastLogin !== null && now - user.lastLogin <= LAST_LOGIN_TIMEOUT_MS) return;
   ctx.users.save({ ...user, loginAttempts: 0, lastLogin: now });
 }
 
 /** POST /token and the WebSocket action token: login and password of an active user (devicehive.md §2). */
-export async function loginWithPassword(ctx: DhContext, login: string | null, password: string | null): Promise<TokenPair | Failure> {
+export async function loginWithPassword(ctx: DeviceHiveContext, login: string | null, password: string | null): Promise<TokenPair | Failure> {
   if (login === null || login.trim() === '' || password === null || password === '') return fail(400, MESSAGES.INVALID_AUTH_REQUEST_PARAMETERS);
   const user = ctx.users.byLogin(login);
   if (!user) return fail(401, MESSAGES.USER_LOGIN_NOT_FOUND(login));
@@ -57,7 +57,7 @@ export async function loginWithPassword(ctx: DhContext, login: string | null, pa
  * POST /token/refresh and the WebSocket action token/refresh (JwtTokenResourceImpl.java:136-180): an unreadable
  * token, an unknown or inactive user answer 401 without a body.
  */
-export async function refreshAccessToken(ctx: DhContext, refreshToken: string | null): Promise<{ accessToken: string } | Failure> {
+export async function refreshAccessToken(ctx: DeviceHiveContext, refreshToken: string | null): Promise<{ accessToken: string } | Failure> {
   if (refreshToken === null || refreshToken === '') return fail(500, MESSAGES.NULL_JWT);
   const reading = await readToken(refreshToken, ctx.secret, ctx.now(), ctx.behaviour);
   if (!reading.ok) return fail(401, '', 'none');

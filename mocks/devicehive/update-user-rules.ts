@@ -1,4 +1,4 @@
-import type { DhContext } from './context.ts';
+import type { DeviceHiveContext } from './context.ts';
 import { fail, type Failure } from './failure.ts';
 import { hiveValidatorMessage, MESSAGES } from './messages.ts';
 import type { UserUpdate } from './user-update-body.ts';
@@ -19,7 +19,7 @@ type Restricted = 'login' | 'role' | 'status' | 'password' | 'data' | 'introRevi
  * The properties this caller may not change, by UserService.java:124-133 and the documents: "User-level accounts can
  * only change their own password and data fields."
  */
-export function restrictedFields(ctx: DhContext, update: UserUpdate, caller: Caller, route: UpdateRoute): Restricted[] {
+export function restrictedFields(ctx: DeviceHiveContext, update: UserUpdate, caller: Caller, route: UpdateRoute): Restricted[] {
   const deviates = (id: string) => ctx.behaviour.deviates(id);
   // devicehive.updateCurrent.role-restriction.admin-any-property: the deviation restricts administrators on /current too.
   const restricted = caller.role === ROLE.CLIENT || (route === 'current' && deviates('devicehive.updateCurrent.role-restriction.admin-any-property'));
@@ -57,7 +57,7 @@ export function passwordFailure(password: string): Failure | undefined {
  * role and status must name a value of the documents' lists. The reference maps them with values()[n] without a check:
  * out of range is an ArrayIndexOutOfBoundsException, answered 500 (devicehive.md §1.4 step 6).
  */
-export function enumFailure(ctx: DhContext, key: 'role' | 'status', value: number): Failure | undefined {
+export function enumFailure(ctx: DeviceHiveContext, key: 'role' | 'status', value: number): Failure | undefined {
   const length = key === 'role' ? 2 : 3;
   if (value >= 0 && value < length) return undefined;
   // devicehive.all.validation.role-enum / devicehive.all.validation.status-enum
@@ -67,7 +67,7 @@ export function enumFailure(ctx: DhContext, key: 'role' | 'status', value: numbe
 }
 
 /** Logins identify users at authentication: another user's login is refused (UserService.java:135-143). */
-export function duplicateLoginFailure(ctx: DhContext, login: string, selfId: number | undefined): Failure | undefined {
+export function duplicateLoginFailure(ctx: DeviceHiveContext, login: string, selfId: number | undefined): Failure | undefined {
   const holder = ctx.users.byLogin(login);
   // devicehive.all.validation.login-unique
   if (!holder || holder.id === selfId || ctx.behaviour.deviates('devicehive.all.validation.login-unique')) return undefined;

@@ -1,4 +1,4 @@
-import type { DhContext } from './context.ts';
+import type { DeviceHiveContext } from './context.ts';
 import { fail, type Failure } from './failure.ts';
 import { parseJavaTimestamp } from './json.ts';
 import { MESSAGES } from './messages.ts';
@@ -21,7 +21,7 @@ import type { Role, Status, UserRecord } from './users.ts';
  * PUT /user/current, user/update and user/updateCurrent. Every check runs before the single write, so a refused
  * update changes nothing (the reference's transaction rolls back).
  */
-export function updateUser(ctx: DhContext, targetId: number, update: UserUpdate | null, caller: Caller, route: UpdateRoute): Failure | undefined {
+export function updateUser(ctx: DeviceHiveContext, targetId: number, update: UserUpdate | null, caller: Caller, route: UpdateRoute): Failure | undefined {
   const deviates = (id: string) => ctx.behaviour.deviates(id);
   const existing = ctx.users.get(targetId);
   if (!existing) {
@@ -43,7 +43,7 @@ export function updateUser(ctx: DhContext, targetId: number, update: UserUpdate 
   return undefined;
 }
 
-function applyFields(ctx: DhContext, next: UserRecord, update: UserUpdate, route: UpdateRoute): Failure | undefined {
+function applyFields(ctx: DeviceHiveContext, next: UserRecord, update: UserUpdate, route: UpdateRoute): Failure | undefined {
   const deviates = (id: string) => ctx.behaviour.deviates(id);
   if (update.login !== undefined) {
     // devicehive.all.validation.login-trimmed
@@ -86,7 +86,7 @@ function applyFields(ctx: DhContext, next: UserRecord, update: UserUpdate, route
 }
 
 /** devicehive.all.field-exclusion.id-not-updatable: id and lastLogin are not the client's; the deviation writes them. */
-function writeExcludedFields(ctx: DhContext, existing: UserRecord, next: UserRecord, update: UserUpdate): void {
+function writeExcludedFields(ctx: DeviceHiveContext, existing: UserRecord, next: UserRecord, update: UserUpdate): void {
   if (!ctx.behaviour.deviates('devicehive.all.field-exclusion.id-not-updatable')) return;
   const lastLogin = typeof update.lastLogin === 'string' ? parseJavaTimestamp(update.lastLogin) : undefined;
   if (lastLogin !== undefined) next.lastLogin = lastLogin;

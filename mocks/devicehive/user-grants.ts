@@ -1,4 +1,4 @@
-import type { DhContext } from './context.ts';
+import type { DeviceHiveContext } from './context.ts';
 import { fail, type Failure } from './failure.ts';
 import { MESSAGES } from './messages.ts';
 
@@ -11,27 +11,27 @@ import { MESSAGES } from './messages.ts';
 const missingUser = (id: number) => fail(404, MESSAGES.USER_NOT_FOUND(id));
 
 /** getNetwork: the user first, then the network among the user's own (none here). */
-export function userNetwork(ctx: DhContext, userId: number, networkId: number): Failure {
+export function userNetwork(ctx: DeviceHiveContext, userId: number, networkId: number): Failure {
   return ctx.users.get(userId) ? fail(404, MESSAGES.USER_NETWORK_NOT_FOUND(networkId, userId)) : missingUser(userId);
 }
 
 /** assignNetwork / unassignNetwork: the user first, then the network (none exists). */
-export function networkAssignment(ctx: DhContext, userId: number, networkId: number): Failure {
+export function networkAssignment(ctx: DeviceHiveContext, userId: number, networkId: number): Failure {
   return ctx.users.get(userId) ? fail(404, MESSAGES.NETWORK_NOT_FOUND(networkId)) : missingUser(userId);
 }
 
 /** getDeviceType: the user first, then the device type among the user's own (none here). */
-export function userDeviceType(ctx: DhContext, userId: number, deviceTypeId: number): Failure {
+export function userDeviceType(ctx: DeviceHiveContext, userId: number, deviceTypeId: number): Failure {
   return ctx.users.get(userId) ? fail(404, MESSAGES.USER_DEVICE_TYPE_NOT_FOUND(deviceTypeId, userId)) : missingUser(userId);
 }
 
 /** getDeviceTypes: every device type when all are available, else the assigned ones; both empty in the mock. */
-export function userDeviceTypes(ctx: DhContext, userId: number): [] | Failure {
+export function userDeviceTypes(ctx: DeviceHiveContext, userId: number): [] | Failure {
   return ctx.users.get(userId) ? [] : missingUser(userId);
 }
 
 /** assignDeviceType / unassignDeviceType: refused while all device types are allowed, then the device type (none exists). */
-export function deviceTypeAssignment(ctx: DhContext, userId: number, deviceTypeId: number): Failure {
+export function deviceTypeAssignment(ctx: DeviceHiveContext, userId: number, deviceTypeId: number): Failure {
   const user = ctx.users.get(userId);
   if (!user) return missingUser(userId);
   if (user.allDeviceTypesAvailable) return fail(403, MESSAGES.DEVICE_TYPE_ASSIGNMENT_NOT_ALLOWED);
@@ -39,7 +39,7 @@ export function deviceTypeAssignment(ctx: DhContext, userId: number, deviceTypeI
 }
 
 /** allowAllDeviceTypes / disallowAllDeviceTypes: the switch, written as a whole row. */
-export function setAllDeviceTypes(ctx: DhContext, userId: number, allowed: boolean): Failure | undefined {
+export function setAllDeviceTypes(ctx: DeviceHiveContext, userId: number, allowed: boolean): Failure | undefined {
   const user = ctx.users.get(userId);
   if (!user) return missingUser(userId);
   ctx.users.save({ ...user, allDeviceTypesAvailable: allowed });

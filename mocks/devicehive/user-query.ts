@@ -1,4 +1,4 @@
-import type { DhContext } from './context.ts';
+import type { DeviceHiveContext } from './context.ts';
 import { fail, type Failure } from './failure.ts';
 import { MESSAGES } from './messages.ts';
 import type { UserRecord } from './users.ts';
@@ -41,7 +41,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** CriteriaHelper.userListPredicates: loginPattern wins over login; role and status are equalities. */
-function matching(ctx: DhContext, filter: UserFilter): UserRecord[] {
+function matching(ctx: DeviceHiveContext, filter: UserFilter): UserRecord[] {
   const like = filter.loginPattern === undefined ? undefined : likeMatcher(filter.loginPattern);
   return ctx.users.all().filter((user) => {
     if (like ? !like.test(user.login) : filter.login !== undefined && user.login !== filter.login) return false;
@@ -49,7 +49,7 @@ function matching(ctx: DhContext, filter: UserFilter): UserRecord[] {
   });
 }
 
-export function countUsers(ctx: DhContext, filter: UserFilter): number {
+export function countUsers(ctx: DeviceHiveContext, filter: UserFilter): number {
   return matching(ctx, filter).length;
 }
 
@@ -57,7 +57,7 @@ export function countUsers(ctx: DhContext, filter: UserFilter): number {
  * UserHandlers.processUserList / UserResourceImpl.list: sortField only id or login (any case), sortOrder ASC or DESC
  * (SortOrder.parse), then the page. Without a sortField the database's order stands, which for the mock is the id.
  */
-export function listUsers(ctx: DhContext, query: UserQuery): UserRecord[] | Failure {
+export function listUsers(ctx: DeviceHiveContext, query: UserQuery): UserRecord[] | Failure {
   const field = query.sortField?.toLowerCase();
   if (field !== undefined && field !== 'id' && field !== 'login') return fail(400, MESSAGES.INVALID_REQUEST_PARAMETERS);
   const order = query.sortOrder?.toUpperCase();

@@ -1,4 +1,4 @@
-import type { DhContext } from './context.ts';
+import type { DeviceHiveContext } from './context.ts';
 import { authenticateAction, tokenAction, tokenCreateAction, tokenRefreshAction } from './ws-auth-actions.ts';
 import {
   userAllowAllDeviceTypesAction,
@@ -22,7 +22,7 @@ import { userGetCurrentAction, userUpdateAction, userUpdateCurrentAction } from 
  * device-type actions answer as the reference does for an installation without any (user-grants.ts); the device,
  * network, device-type, command, notification, configuration and subscription actions stay "Illegal argument".
  */
-export function wsActions(ctx: DhContext): ReadonlyMap<string, WsAction> {
+export function wsActions(ctx: DeviceHiveContext): ReadonlyMap<string, WsAction> {
   const actions = new Map<string, WsAction>([
     ['server/info', serverInfoAction],
     ['authenticate', authenticateAction],

@@ -1,4 +1,4 @@
-import type { DhContext } from './context.ts';
+import type { DeviceHiveContext } from './context.ts';
 import type { Failure } from './failure.ts';
 import { own, type Json, type JsonObject } from './json.ts';
 import { MESSAGES } from './messages.ts';
@@ -9,7 +9,7 @@ export type Answer = Record<string, Json>;
 const UPDATE_CURRENT = 'user/updateCurrent';
 
 /** action and requestId are echoed as sent; an absent one is written as null (Gson's JsonNull). */
-function echo(ctx: DhContext, request: JsonObject): { action: Json; requestId: Json } {
+function echo(ctx: DeviceHiveContext, request: JsonObject): { action: Json; requestId: Json } {
   const action = own(request, 'action') ?? null;
   let requestId = own(request, 'requestId') ?? null;
   // devicehive.updateCurrent.envelope.request-id-echo: the deviation turns it into text.
@@ -20,7 +20,7 @@ function echo(ctx: DhContext, request: JsonObject): { action: Json; requestId: J
 }
 
 /** {"action", "requestId", "status": "success", ...results}. */
-export function wsSuccess(ctx: DhContext, request: JsonObject, results: Record<string, Json> = {}): Answer {
+export function wsSuccess(ctx: DeviceHiveContext, request: JsonObject, results: Record<string, Json> = {}): Answer {
   const { action, requestId } = echo(ctx, request);
   // devicehive.updateCurrent.envelope.message-success
   const status = action === UPDATE_CURRENT && ctx.behaviour.deviates('devicehive.updateCurrent.envelope.message-success') ? 'ok' : 'success';
@@ -28,7 +28,7 @@ export function wsSuccess(ctx: DhContext, request: JsonObject, results: Record<s
 }
 
 /** {"action", "requestId", "code", "status": "error", "error"} (JsonMessageBuilder.createErrorResponseBuilder). */
-export function wsError(ctx: DhContext, request: JsonObject, code: number, error: string): Answer {
+export function wsError(ctx: DeviceHiveContext, request: JsonObject, code: number, error: string): Answer {
   const { action, requestId } = echo(ctx, request);
   const updateCurrent = action === UPDATE_CURRENT;
   // devicehive.updateCurrent.envelope.message-error-status
@@ -38,7 +38,7 @@ export function wsError(ctx: DhContext, request: JsonObject, code: number, error
   return { action, requestId, code, status, error };
 }
 
-export function wsFailure(ctx: DhContext, request: JsonObject, failure: Failure): Answer {
+export function wsFailure(ctx: DeviceHiveContext, request: JsonObject, failure: Failure): Answer {
   return wsError(ctx, request, failure.status, failure.message);
 }
 

@@ -1,5 +1,5 @@
 import { ACTION } from './actions.ts';
-import type { DhContext } from './context.ts';
+import type { DeviceHiveContext } from './context.ts';
 import { isFailure, type Failure } from './failure.ts';
 import { own, type Json, type JsonObject } from './json.ts';
 import { MESSAGES } from './messages.ts';
@@ -25,7 +25,7 @@ const REQUIRED: Record<'userId' | Second, string> = {
 function grantAction(
   action: number,
   second: Second | undefined,
-  run: (ctx: DhContext, userId: number, otherId: number) => Failure | undefined | Record<string, Json>,
+  run: (ctx: DeviceHiveContext, userId: number, otherId: number) => Failure | undefined | Record<string, Json>,
 ): WsAction {
   return async (session, request: JsonObject): Promise<Answer> => {
     const caller = authorize(session.ctx, session.principal, action);

@@ -1,4 +1,4 @@
-import type { DhContext } from './context.ts';
+import type { DeviceHiveContext } from './context.ts';
 import { isFailure, type Failure } from './failure.ts';
 import { isJsonObject, own, parseJson, type JsonObject } from './json.ts';
 import { MESSAGES } from './messages.ts';
@@ -17,7 +17,7 @@ export class DeviceHiveSession {
   token: string | undefined;
 
   constructor(
-    readonly ctx: DhContext,
+    readonly ctx: DeviceHiveContext,
     private readonly actions: ReadonlyMap<string, WsAction>,
     /** The Host header of the WebSocket handshake (server/info builds the REST URL from it); none behind MQTT. */
     readonly handshakeHost?: string,

@@ -1,5 +1,5 @@
 import type { WsSurface } from '../../src/core/family.ts';
-import type { DhContext } from './context.ts';
+import type { DeviceHiveContext } from './context.ts';
 import { wsActions } from './ws-actions.ts';
 import { DeviceHiveSession } from './ws-session.ts';
 
@@ -10,7 +10,7 @@ export const WS_PATH = '/api/websocket';
  * The WebSocket API on the REST port. An Authorization header on the handshake is not read: the documents authenticate
  * with the authenticate action, and the research marks handshake authentication as unverified.
  */
-export function createWsSurface(ctx: DhContext): WsSurface {
+export function createWsSurface(ctx: DeviceHiveContext): WsSurface {
   const actions = wsActions(ctx);
   return {
     accepts: (pathname) => pathname === WS_PATH,

@@ -2,7 +2,7 @@ import { exceedsJsonDepth } from '../../src/core/json-depth.ts';
 import { KUZZLE_MAX_JSON_DEPTH } from './json-depth-limit.ts';
 import { VersionConflictError } from '../../src/core/store.ts';
 import { ACTIONS } from './actions/index.ts';
-import type { ActionContext, Caller, MockEnv } from './env.ts';
+import type { ActionContext, Caller, KuzzleContext } from './context.ts';
 import { kerror, wrapUnexpected } from './errors.ts';
 import type { Outcome } from './envelope.ts';
 import { isNativeAction, nativeControllers } from './native-api.ts';
@@ -38,7 +38,7 @@ export function assertStorableDepth(body: unknown): void {
 }
 
 /** Token verification (step 4), with the two deviations that change whose token a request runs with. */
-async function authenticate(env: MockEnv, request: ApiRequest): Promise<{ token: VerifiedToken; caller: Caller }> {
+async function authenticate(env: KuzzleContext, request: ApiRequest): Promise<{ token: VerifiedToken; caller: Caller }> {
   const operation = `${request.controller}:${request.action}`;
   // kuzzle.updateProfile.auth.token: the deviation never reads the caller's token for updateProfile.
   const jwt = operation === 'security:updateProfile' && env.behaviour.deviates('kuzzle.updateProfile.auth.token') ? null : request.jwt;
@@ -47,7 +47,7 @@ async function authenticate(env: MockEnv, request: ApiRequest): Promise<{ token:
 }
 
 /** The funnel's steps 5 and 7: rights, then controller and action lookup (kuzzle.md §2.5). */
-function authorize(env: MockEnv, request: ApiRequest, caller: Caller): void {
+function authorize(env: KuzzleContext, request: ApiRequest, caller: Caller): void {
   const controller = request.controller as string;
   const action = request.action as string;
   const target = { controller, action, index: request.args.index, collection: request.args.collection };
@@ -71,7 +71,7 @@ function authorize(env: MockEnv, request: ApiRequest, caller: Caller): void {
  * kuzzle.updateSelf.auth.token-required: the deviation answers an updateSelf without a valid token with the
  * anonymous user merged with the body, storing nothing.
  */
-async function anonymousUpdateSelf(env: MockEnv, request: ApiRequest): Promise<Outcome | undefined> {
+async function anonymousUpdateSelf(env: KuzzleContext, request: ApiRequest): Promise<Outcome | undefined> {
   if (`${request.controller}:${request.action}` !== 'auth:updateSelf' || !env.behaviour.deviates('kuzzle.updateSelf.auth.token-required')) return undefined;
   const valid = request.jwt !== null && (await verifyToken(env.tokens, request.jwt).then(() => true, () => false));
   if (valid) return undefined;
@@ -82,7 +82,7 @@ async function anonymousUpdateSelf(env: MockEnv, request: ApiRequest): Promise<O
 }
 
 /** Funnel.execute: the order of checks of kuzzle.md §2.5, then the action; every failure is a KuzzleError. */
-export async function execute(env: MockEnv, request: ApiRequest): Promise<Execution> {
+export async function execute(env: KuzzleContext, request: ApiRequest): Promise<Execution> {
   if (!request.controller) return { outcome: { error: kerror('api.assert.missing_argument', 'controller') } };
   if (!request.action) return { outcome: { error: kerror('api.assert.missing_argument', 'action') } };
   let token: VerifiedToken | undefined;

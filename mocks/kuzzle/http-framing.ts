@@ -1,7 +1,7 @@
 import type { Behaviour } from '../../src/core/behaviour.ts';
 import { urlParts, type HttpRequest, type HttpResponse } from '../../src/core/http-exchange.ts';
 import { bareRequest, type EnvelopeRequest, type Outcome } from './envelope.ts';
-import type { MockEnv } from './env.ts';
+import type { KuzzleContext } from './context.ts';
 import { kerror, wrapUnexpected } from './errors.ts';
 import { execute } from './funnel.ts';
 import { checkContentType, readBody } from './http-body.ts';
@@ -53,7 +53,7 @@ function requestData(request: HttpRequest, content: unknown, query: Record<strin
   return data;
 }
 
-async function run(env: MockEnv, route: RouteEntry, data: Record<string, unknown>, headers: Record<string, string>): Promise<[EnvelopeRequest, Outcome]> {
+async function run(env: KuzzleContext, route: RouteEntry, data: Record<string, unknown>, headers: Record<string, string>): Promise<[EnvelopeRequest, Outcome]> {
   if (route.action === 'healthcheck' || route.action === 'ready' || route.action === 'head') {
     return [buildRequest(data, 'http', headers), { result: route.action === 'head' ? {} : null }];
   }
@@ -74,7 +74,7 @@ async function run(env: MockEnv, route: RouteEntry, data: Record<string, unknown
 }
 
 /** One HTTP exchange, in the order of httpwsProtocol and the HTTP router (kuzzle.md §1, §2.2). Never throws. */
-export async function handleHttp(env: MockEnv, router: HttpRouter, request: HttpRequest): Promise<HttpResponse> {
+export async function handleHttp(env: KuzzleContext, router: HttpRouter, request: HttpRequest): Promise<HttpResponse> {
   try {
     return await exchange(env, router, request);
   } catch (error) {
@@ -84,7 +84,7 @@ export async function handleHttp(env: MockEnv, router: HttpRouter, request: Http
   }
 }
 
-async function exchange(env: MockEnv, router: HttpRouter, request: HttpRequest): Promise<HttpResponse> {
+async function exchange(env: KuzzleContext, router: HttpRouter, request: HttpRequest): Promise<HttpResponse> {
   const origin = request.headers.origin;
   const { behaviour } = env;
   if (request.bodyTooLarge) return bareErrorResponse(behaviour, kerror('network.http.request_too_large'), origin);

@@ -1,5 +1,5 @@
 import { bareRequest, type EnvelopeRequest, type Outcome } from './envelope.ts';
-import type { MockEnv } from './env.ts';
+import type { KuzzleContext } from './context.ts';
 import { kerror, KuzzleError, type ErrorId } from './errors.ts';
 import { execute, type Execution } from './funnel.ts';
 import { buildRequest, type ApiRequest, type Protocol } from './request.ts';
@@ -17,7 +17,7 @@ export type MessageResult =
  * the client's requestId, if it gave one (httpwsProtocol.js:403-408).
  */
 export async function runMessage(
-  env: MockEnv,
+  env: KuzzleContext,
   parsed: unknown,
   protocol: Protocol,
   options: { wrap?: ErrorId; beforeExecute?: (request: ApiRequest) => void },

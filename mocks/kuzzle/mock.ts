@@ -2,7 +2,7 @@ import type { FamilyMock, FamilyOptions } from '../../src/core/family.ts';
 import { secretKey } from '../../src/core/jwt.ts';
 import { applySeed } from './apply-seed.ts';
 import { bareRequest } from './envelope.ts';
-import type { MockEnv } from './env.ts';
+import type { KuzzleContext } from './context.ts';
 import { kerror } from './errors.ts';
 import { createRouter, handleHttp } from './http-framing.ts';
 import { envelopeResponse } from './http-response.ts';
@@ -19,7 +19,7 @@ export function create(options: FamilyOptions): FamilyMock {
   const now = options.now ?? Date.now;
   const seed = loadSeed(options.seed);
   const state = createState({ refreshDelayMs: options.refreshDelayMs ?? 1000, updateWindowMs: options.conflictWindowMs ?? 0, now });
-  const env: MockEnv = {
+  const env: KuzzleContext = {
     state,
     behaviour: options.behaviour,
     tokens: { state, secret: secretKey(options.jwtSecret), now, behaviour: options.behaviour },

@@ -1,6 +1,6 @@
 import type { MqttAnswer, MqttClientApi, MqttConnectResult, MqttSurface } from '../../src/core/family.ts';
 import { bareRequest, envelope } from './envelope.ts';
-import type { MockEnv } from './env.ts';
+import type { KuzzleContext } from './context.ts';
 import { kerror, wrapUnexpected } from './errors.ts';
 import { runMessage } from './message.ts';
 import type { ApiRequest } from './request.ts';
@@ -15,7 +15,7 @@ export const RESPONSE_TOPIC = 'Kuzzle/response';
  * authentication (the jwt is in the payload), requests published on Kuzzle/request, each response delivered on
  * Kuzzle/response to the requesting client only, without room.
  */
-export function createMqttSurface(env: MockEnv): MqttSurface {
+export function createMqttSurface(env: KuzzleContext): MqttSurface {
   const { behaviour } = env;
   const sticky = new Map<string, string>();
   // The connected clients, for the kuzzle.all.transport.mqtt-requester-only deviation only.

@@ -1,4 +1,4 @@
-import type { MockEnv } from './env.ts';
+import type { KuzzleContext } from './context.ts';
 import type { Execution } from './funnel.ts';
 import type { ApiRequest } from './request.ts';
 import type { IssuedToken } from './tokens.ts';
@@ -24,7 +24,7 @@ export class TokenExpiry {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
-    private readonly env: MockEnv,
+    private readonly env: KuzzleContext,
     private readonly notify: (message: unknown) => void,
   ) {}
 

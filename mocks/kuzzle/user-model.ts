@@ -1,5 +1,5 @@
 import { ANONYMOUS_ID, ANONYMOUS_SOURCE } from './builtins.ts';
-import type { Caller } from './env.ts';
+import type { Caller } from './context.ts';
 import { kerror } from './errors.ts';
 import type { KuzzleState, UserSource } from './state.ts';
 

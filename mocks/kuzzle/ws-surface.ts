@@ -1,6 +1,6 @@
 import type { WsPeer, WsSession, WsSurface } from '../../src/core/family.ts';
 import { bareRequest, envelope } from './envelope.ts';
-import type { MockEnv } from './env.ts';
+import type { KuzzleContext } from './context.ts';
 import { kerror, wrapUnexpected } from './errors.ts';
 import { runMessage } from './message.ts';
 import type { ApiRequest } from './request.ts';
@@ -13,7 +13,7 @@ function isPing(value: unknown): boolean {
 }
 
 /** One connection: its push channel (TokenExpired notifications), its linked tokens, and the token its first updateSelf used (for one deviation). */
-function session(env: MockEnv, peer: WsPeer): WsSession {
+function session(env: KuzzleContext, peer: WsPeer): WsSession {
   const { behaviour } = env;
   let open = true;
   const send = (value: unknown): void => {
@@ -66,6 +66,6 @@ function session(env: MockEnv, peer: WsPeer): WsSession {
  * Kuzzle's WebSocket protocol (kuzzle.md §5): any path; nothing sent on connect; each response is the envelope plus
  * room = requestId, which kuzzle-sdk matches on; malformed JSON is answered without room.
  */
-export function createWsSurface(env: MockEnv): WsSurface {
+export function createWsSurface(env: KuzzleContext): WsSurface {
   return { accepts: () => true, open: (peer) => session(env, peer) };
 }

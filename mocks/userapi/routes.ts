@@ -1,29 +1,21 @@
 import { jsonResponse, splitUrl, type HttpRequest, type HttpResponse } from '../../src/core/http-exchange.ts';
-import type { Behaviour } from '../../src/core/behaviour.ts';
+import type { UserapiContext } from './context.ts';
 import { preflightResponse, withCors } from './cors.ts';
 import { envelope, errorResponse } from './envelope.ts';
 import { login } from './login.ts';
 import { updateUser } from './update-user.ts';
-import { publicRow, type UserTable } from './users.ts';
-
-export interface RouteContext {
-  table: UserTable;
-  behaviour: Behaviour;
-  secret: Uint8Array;
-  tokenTtlSeconds: number;
-  now: () => number;
-}
+import { publicRow } from './users.ts';
 
 const ROUTES: Record<string, string> = { '/api/user/update': 'PUT', '/api/login': 'POST' };
 
 /** One HTTP exchange as the reference app answers it: index.php's CORS headers and preflight, then the routes. */
-export async function route(request: HttpRequest, ctx: RouteContext): Promise<HttpResponse> {
+export async function route(request: HttpRequest, ctx: UserapiContext): Promise<HttpResponse> {
   if (request.method.toUpperCase() === 'OPTIONS') return preflightResponse();
   return withCors(await dispatch(request, ctx));
 }
 
 /** The routes of the reference code's routes/web.php that the document and its tests need. */
-async function dispatch(request: HttpRequest, ctx: RouteContext): Promise<HttpResponse> {
+async function dispatch(request: HttpRequest, ctx: UserapiContext): Promise<HttpResponse> {
   const path = splitUrl(request.url).path.replace(/\/+$/, '') || '/';
   if (request.bodyTooLarge) return errorResponse(ctx.behaviour, 413, 'The request body is larger than 1 MB.');
   const method = request.method.toUpperCase();

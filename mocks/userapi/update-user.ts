@@ -4,7 +4,8 @@ import { envelope, errorResponse, NOT_IDENTIFIED, serverError } from './envelope
 import { readFields } from './request-fields.ts';
 import { checkToken, tokenFrom, type Claims } from './tokens.ts';
 import { validateFields } from './validate-fields.ts';
-import type { UserRow, UserTable } from './users.ts';
+import type { UserRow } from './users.ts';
+import type { UserapiContext } from './context.ts';
 
 /** The fields the document lets a user update. */
 const UPDATABLE = ['name', 'surname', 'email', 'description'] as const;
@@ -20,17 +21,10 @@ const COLUMNS = new Set(['id', 'name', 'surname', 'role', 'email', 'password', '
  */
 const REFERENCE_PROFILE = 'userapi-laravel';
 
-export interface UpdateContext {
-  table: UserTable;
-  behaviour: Behaviour;
-  secret: Uint8Array;
-  now: () => number;
-}
-
 /** The caller without a token, in the token-required deviation: no user (sub 0 is no row's id). */
 const ANONYMOUS: Claims = { sub: 0, email: '', name: '', surname: null, description: null, image: null, iat: 0, exp: 0 };
 
-async function caller(request: HttpRequest, ctx: UpdateContext): Promise<Claims | undefined> {
+async function caller(request: HttpRequest, ctx: UserapiContext): Promise<Claims | undefined> {
   const token = tokenFrom(request.headers, ctx.behaviour);
   if (token === undefined) {
     // userapi.update.auth.token-required: without a token the request goes on for an anonymous caller.
@@ -61,7 +55,7 @@ function writableKeys(fields: Record<string, unknown>, behaviour: Behaviour): st
 }
 
 /** PUT /api/user/update: "updates the authenticated user's profile information". */
-export async function updateUser(request: HttpRequest, ctx: UpdateContext): Promise<HttpResponse> {
+export async function updateUser(request: HttpRequest, ctx: UserapiContext): Promise<HttpResponse> {
   const { behaviour, table } = ctx;
   const claims = await caller(request, ctx);
   if (!claims) return errorResponse(behaviour, 400, NOT_IDENTIFIED);

@@ -16,15 +16,26 @@ function listDeviations(io: Output): number {
 /** At most this many records of a credential list in the banner: with --generate a family may hold thousands. */
 const BANNER_RECORDS = 5;
 
-/** A family's credentials as the banner shows them: every list cut to its first records, with how many are left out. */
+/**
+ * Keys of issued tokens: never printed. A token signed with the run's secret is a live credential (the seeded logins
+ * and passwords are the documented defaults); a client gets its own by logging in, and --targets-dir writes them.
+ */
+const TOKEN_KEY = /^(token|jwt|access_?token|refresh_?token)$/i;
+
+/**
+ * A family's credentials as the banner shows them: issued tokens left out, every list cut to its first records with
+ * how many are left out.
+ */
 export function bannerCredentials(credentials: unknown): unknown {
-  if (!credentials || typeof credentials !== 'object' || Array.isArray(credentials)) return credentials;
+  if (Array.isArray(credentials)) return credentials.map(bannerCredentials);
+  if (!credentials || typeof credentials !== 'object') return credentials;
   const shown: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(credentials)) {
+    if (TOKEN_KEY.test(key)) continue;
     if (Array.isArray(value) && value.length > BANNER_RECORDS) {
-      shown[key] = value.slice(0, BANNER_RECORDS);
+      shown[key] = value.slice(0, BANNER_RECORDS).map(bannerCredentials);
       shown[`${key}NotShown`] = value.length - BANNER_RECORDS;
-    } else shown[key] = value;
+    } else shown[key] = bannerCredentials(value);
   }
   return shown;
 }
@@ -38,7 +49,7 @@ export async function bannerLines(mock: RunningMock): Promise<string[]> {
   const profiles = mock.config.families.map((f) => `${f}=${mock.config.profiles[f]}`).join(', ');
   lines.push(`  profiles: ${profiles}${mock.config.deviate.length ? `; deviations: ${mock.config.deviate.join(', ')}` : ''}`);
   lines.push(`  control: ${CONTROL_PREFIX}health, POST ${CONTROL_PREFIX}reset, GET ${CONTROL_PREFIX}traffic on every HTTP listener${mock.config.controlToken ? ' (X-Conform-Token required)' : ''}`);
-  if (mock.config.targetsDir) lines.push(`  target files written to ${mock.config.targetsDir}`);
+  if (mock.config.targetsDir) lines.push(`  target files written to ${mock.config.targetsDir} (with tokens for conform test)`);
   lines.push('  stop with Ctrl-C');
   return lines;
 }

@@ -113,6 +113,9 @@ test('conform mock prints its listeners and credentials, writes target files, an
     const target = JSON.parse(fs.readFileSync(path.join(dir, 'userapi.json'), 'utf8'));
     assert.equal(target.api, 'userapi');
     assert.equal(target.auth.users.length, 2);
+    // An issued token is a live credential: the banner leaves it out (the target file, for conform test, has it).
+    assert.ok(!out.includes(target.auth.users[0].token), 'the banner prints no issued token');
+    assert.doesNotMatch(out, /eyJ[\w-]+\.[\w-]+\.[\w-]+/, 'no JWT in the banner');
     const res = await fetch(`${target.http}/api/user/update`, { method: 'PUT', headers: { authorization: target.auth.users[0].token, 'content-type': 'application/x-www-form-urlencoded' }, body: form({ name: 'Target', surname: 'File', email: target.auth.users[0].email }) });
     assert.equal(res.status, 200, 'the target file’s token works');
   } finally {

@@ -1,5 +1,5 @@
 import { getBoolean, getBodyString, getString } from '../args.ts';
-import type { ActionHandler } from '../env.ts';
+import type { ActionHandler } from '../context.ts';
 import { kerror, KuzzleError } from '../errors.ts';
 import { issueToken, parseTimespan, revokeTokens, verifyToken } from '../tokens.ts';
 import { serializeUser, strategiesOf } from '../user-model.ts';

@@ -1,4 +1,4 @@
-import type { ActionHandler } from '../env.ts';
+import type { ActionHandler } from '../context.ts';
 import { checkToken, getCurrentUser, login, logout } from './auth-session.ts';
 import { createProfile, deleteProfile, getProfile, searchProfiles } from './security-profiles.ts';
 import { createRole, deleteRole, getRole } from './security-roles.ts';

@@ -1,5 +1,5 @@
 import { getBodyObject, getId, getRefresh } from '../args.ts';
-import type { ActionContext } from '../env.ts';
+import type { ActionContext } from '../context.ts';
 import { kerror, plainError } from '../errors.ts';
 import type { UserSource } from '../state.ts';
 import { serializeUser, usernameOf } from '../user-model.ts';

@@ -1,6 +1,6 @@
 import { getBody, getBodyArray, getBoolean, getId, getRefresh, getString } from '../args.ts';
 import { PROTECTED_IDS } from '../builtins.ts';
-import type { ActionHandler } from '../env.ts';
+import type { ActionHandler } from '../context.ts';
 import { kerror, plainError } from '../errors.ts';
 import { resolvePolicies, validateDefinition } from '../profile-definition.ts';
 import { profileSource, serializeProfile, serializeProfileHit } from '../profile-model.ts';

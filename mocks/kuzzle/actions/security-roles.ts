@@ -1,6 +1,6 @@
 import { getBody, getBoolean, getId, getRefresh } from '../args.ts';
 import { PROTECTED_IDS } from '../builtins.ts';
-import type { ActionHandler } from '../env.ts';
+import type { ActionHandler } from '../context.ts';
 import { kerror } from '../errors.ts';
 import { isNativeAction, nativeControllers } from '../native-api.ts';
 import type { RoleControllers } from '../state.ts';

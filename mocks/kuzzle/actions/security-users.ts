@@ -1,6 +1,6 @@
 import { getBodyArray, getBodyObject, getBoolean, getId, getString } from '../args.ts';
 import { BUILTIN_PROFILES, BUILTIN_ROLES } from '../builtins.ts';
-import type { ActionHandler, MockEnv } from '../env.ts';
+import type { ActionHandler, KuzzleContext } from '../context.ts';
 import { kerror } from '../errors.ts';
 import { profileSource } from '../profile-model.ts';
 import { runSearch, searchParams } from '../search.ts';
@@ -40,12 +40,12 @@ export const searchUsers: ActionHandler = async ({ request, env }) => {
 };
 
 /** userRepository.adminExists: a search on profileIds "admin", so it sees refreshed users only. */
-export function adminExists(env: MockEnv): boolean {
+export function adminExists(env: KuzzleContext): boolean {
   return env.state.users.search((user) => user.profileIds.includes('admin')).length > 0;
 }
 
 /** restrictDefaultRights: createOrReplace the three roles and profiles with config.security.standard. */
-function restrictDefaultRights(env: MockEnv): void {
+function restrictDefaultRights(env: KuzzleContext): void {
   const info = { author: '-1', createdAt: env.now(), updatedAt: null, updater: null };
   for (const [id, role] of Object.entries(BUILTIN_ROLES)) env.state.roles.put(id, { ...structuredClone(role), _kuzzle_info: { ...info } }, { waitForRefresh: true });
   for (const [id, profile] of Object.entries(BUILTIN_PROFILES)) {

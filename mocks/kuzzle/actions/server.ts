@@ -1,5 +1,5 @@
 import type { Behaviour } from '../../../src/core/behaviour.ts';
-import type { ActionHandler } from '../env.ts';
+import type { ActionHandler } from '../context.ts';
 import { buildApiDefinition, type ApiDefinition } from '../api-definition.ts';
 import { adminExists } from './security-users.ts';
 

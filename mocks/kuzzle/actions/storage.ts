@@ -1,5 +1,5 @@
 import { getBody, getResource } from '../args.ts';
-import type { ActionHandler } from '../env.ts';
+import type { ActionHandler } from '../context.ts';
 import { kerror } from '../errors.ts';
 
 /** Characters an index or collection name cannot hold (elasticsearch.ts:70, FORBIDDEN_CHARS). */

@@ -1,6 +1,6 @@
 import type { Behaviour } from '../../../src/core/behaviour.ts';
 import { getBody, getBoolean, getId, getInteger, getRefresh } from '../args.ts';
-import type { ActionHandler } from '../env.ts';
+import type { ActionHandler } from '../context.ts';
 import { kerror } from '../errors.ts';
 import { resolvePolicies, validateDefinition } from '../profile-definition.ts';
 import { profileSource, serializeProfile } from '../profile-model.ts';

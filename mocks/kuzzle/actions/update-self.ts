@@ -1,5 +1,5 @@
 import { getBody, getInteger, getRefresh } from '../args.ts';
-import type { ActionContext, ActionHandler } from '../env.ts';
+import type { ActionContext, ActionHandler } from '../context.ts';
 import { kerror } from '../errors.ts';
 import type { ApiRequest } from '../request.ts';
 import type { UserSource } from '../state.ts';

@@ -1,14 +1,12 @@
-import type { Behaviour } from '../../src/core/behaviour.ts';
+import type { FamilyContext } from '../../src/core/family-context.ts';
 import type { ApiRequest } from './request.ts';
 import type { KuzzleState, UserSource } from './state.ts';
 import type { TokenContext, VerifiedToken } from './tokens.ts';
 
 /** Everything an action may use: the stores, the behaviour switches, the token keeper and the clock. */
-export interface MockEnv {
+export interface KuzzleContext extends FamilyContext {
   state: KuzzleState;
-  behaviour: Behaviour;
   tokens: TokenContext;
-  now: () => number;
   /** Default lifetime of a login token, in ms (Kuzzle's security.authToken.expiresIn, "1h"). */
   tokenTtlMs: number;
   /** The store's conflict window for updates without retries (--conflict-window; 0: one event-loop turn). */
@@ -25,7 +23,7 @@ export interface ActionContext {
   request: ApiRequest;
   caller: Caller;
   token: VerifiedToken;
-  env: MockEnv;
+  env: KuzzleContext;
 }
 
 /** One API action: returns its result (undefined: no result key) or throws a KuzzleError. */
