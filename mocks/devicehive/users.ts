@@ -1,4 +1,5 @@
 import { IndexedStore, KeyIndex } from '../../src/core/store-index.ts';
+import { VersionedStore } from '../../src/core/store.ts';
 import type { Json } from './json.ts';
 
 export const ROLE = { ADMIN: 0, CLIENT: 1 } as const;
@@ -34,12 +35,22 @@ export interface UsersState {
  * made both slow down with the table.
  */
 export class UserDirectory {
-  private nextId = 1;
+  /** The identity sequence, a document of its own: all mutable state lives in stores (the shared store replicates stores only). */
+  private readonly sequence: VersionedStore<{ next: number }>;
   private readonly logins = new KeyIndex<UserRecord, string>((user) => user.login);
   private readonly store: IndexedStore<UserRecord>;
 
   constructor(options: { refreshDelayMs: number; now: () => number }) {
     this.store = new IndexedStore<UserRecord>({ refreshDelayMs: options.refreshDelayMs, updateWindowMs: 0, now: options.now }, [this.logins]);
+    this.sequence = new VersionedStore<{ next: number }>({ refreshDelayMs: 0, updateWindowMs: 0, now: options.now });
+  }
+
+  private get nextId(): number {
+    return this.sequence.get('users')?.source.next ?? 1;
+  }
+
+  private set nextId(next: number) {
+    this.sequence.put('users', { next }, { waitForRefresh: true });
   }
 
   get(id: number): UserRecord | undefined {
@@ -63,7 +74,9 @@ export class UserDirectory {
 
   /** Inserts with the next identity value (an IDENTITY column never reuses ids). */
   insert(fields: Omit<UserRecord, 'id'>): UserRecord {
-    const record: UserRecord = { id: this.nextId++, ...fields };
+    const id = this.nextId;
+    this.nextId = id + 1;
+    const record: UserRecord = { id, ...fields };
     this.store.create(String(record.id), record, { waitForRefresh: true });
     return record;
   }

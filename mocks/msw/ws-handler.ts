@@ -25,7 +25,7 @@ export function wsHandler(url: string, mock: FamilyMock, pipeline: ExchangePipel
     const session = surface.open(peer, { headers: {} });
     client.addEventListener('message', (event) => {
       const data = typeof event.data === 'string' ? event.data : new TextDecoder().decode(event.data as ArrayBuffer);
-      void pipeline.ws(mock.family, session, id, data, typeof event.data !== 'string').then(
+      void pipeline.ws(mock, session, id, data, typeof event.data !== 'string').then(
         (answers) => {
           if (answers === DROPPED) return client.close();
           for (const answer of answers) client.send(answer);

@@ -26,13 +26,14 @@ export interface MockFlags {
   profile?: string[];
   deviate?: string[];
   state?: string;
+  store?: string;
+  tenantHeader?: string;
   targetsDir?: string;
   controlToken?: string;
   listDeviations?: boolean;
   /** --generate users=1000,profiles=50, parsed by recordCounts. */
   generate?: Record<string, number>;
   generateSeed?: number;
-  store?: string;
   storePrefix?: string;
   workers?: number;
 }
@@ -129,9 +130,10 @@ export function configFromFlags(flags: MockFlags): MockConfigInput {
   }
   if (flags.deviate) layer.deviate = flags.deviate;
   if (flags.state) layer.state = flags.state;
+  if (flags.store) layer.store = flags.store;
+  if (flags.tenantHeader) layer.tenantHeader = flags.tenantHeader;
   if (flags.targetsDir) layer.targetsDir = flags.targetsDir;
   if (flags.controlToken) layer.controlToken = flags.controlToken;
-  if (flags.store) layer.store = flags.store;
   if (flags.storePrefix) layer.storePrefix = flags.storePrefix;
   if (flags.workers !== undefined) layer.workers = flags.workers;
   // A seed alone may go with the counts of a configuration file.

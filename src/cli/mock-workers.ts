@@ -2,7 +2,8 @@ import cluster, { type Worker } from 'node:cluster';
 import type { MockConfig } from '../config/mock-config.ts';
 import { isRedisStore } from '../config/store-url.ts';
 import { ToolError } from '../core/tool-error.ts';
-import { pingStore, redactedStoreUrl } from '../server/mqtt-shared.ts';
+import { pingStore } from '../server/mqtt-shared.ts';
+import { redactUrl } from '../store/redis-connection.ts';
 import { startMock } from '../server/mock-server.ts';
 import type { Output } from './specs-command.ts';
 
@@ -121,7 +122,7 @@ export async function runPrimary(config: MockConfig, io: Output): Promise<number
         const lines = message.banner;
         const stop = lines.findIndex((l) => l.includes('stop with Ctrl-C'));
         const pids = [...ready].map((w) => w.process.pid).join(', ');
-        lines.splice(stop === -1 ? lines.length : stop, 0, `  workers: ${count} processes (pids ${pids}) share these listeners; state and MQTT in ${redactedStoreUrl(config.store!)}`);
+        lines.splice(stop === -1 ? lines.length : stop, 0, `  workers: ${count} processes (pids ${pids}) share these listeners; state and MQTT in ${redactUrl(config.store)}`);
         for (const line of lines) io.out(line);
       } else if (announced) {
         io.err(`conform mock: worker ${worker.process.pid} started`);

@@ -43,6 +43,7 @@ export interface TestFlags {
   http?: string;
   ws?: string;
   mqtt?: string;
+  tenant?: string;
   auth?: string;
   username?: string;
   password?: string;
@@ -180,7 +181,7 @@ function checkShard(shard: string | undefined): void {
   if (!m || n < 1 || i < 1 || i > n) throw new ToolError('CONFORM_ERR_USAGE', `--shard ${JSON.stringify(shard)} must be i/n with 1 ≤ i ≤ n, e.g. 1/2 and 2/2`);
 }
 
-const OVERRIDE_FLAGS = ['api', 'name', 'http', 'ws', 'mqtt', 'auth', 'username', 'password'] as const;
+const OVERRIDE_FLAGS = ['api', 'name', 'http', 'ws', 'mqtt', 'auth', 'username', 'password', 'tenant'] as const;
 
 function overridesOf(flags: TestFlags): TargetOverrides {
   return Object.fromEntries(OVERRIDE_FLAGS.filter((k) => flags[k] !== undefined).map((k) => [k, flags[k]]));

@@ -17,7 +17,7 @@ export interface MockConfig {
   ports: FamilyPorts;
   profiles: Record<Family, string>;
   deviate: string[];
-  jwt: { secret: string; ttlSeconds: number };
+  jwt: { secret: string; ttlSeconds: number; /** Set by resolveMockConfig: a layer gave the secret (else the shared store may hold one). */ configured?: boolean };
   latency: { fixedMs: number; jitterMs: number };
   faults: { errorRate: number; dropRate: number; seed: number };
   refreshDelayMs: number;
@@ -25,6 +25,10 @@ export interface MockConfig {
   conflictWindowMs: number;
   seed: Partial<Record<Family, unknown>>;
   state?: string;
+  /** "memory" or a redis:// URL (src/store/redis-connection.ts parses it). */
+  store: string;
+  /** The header that names the tenant of a request. */
+  tenantHeader: string;
   targetsDir?: string;
   /** Replaces the families' HTTP timeouts (their manifests' httpTimeouts), field by field: tests use short ones. */
   httpTimeouts?: Partial<HttpTimeouts>;
@@ -32,8 +36,6 @@ export interface MockConfig {
   controlToken?: string;
   /** Records to generate into each family's seed (--generate users=1000,profiles=50, --generate-seed 7). */
   generate?: GenerateRequest;
-  /** 'memory' (the default) or a redis:// URL: where the state shared by several processes lives. */
-  store?: string;
   /** The prefix of this deployment's Redis keys and channels. */
   storePrefix?: string;
   /** How many processes serve the listeners on this machine (node:cluster); more than 1 needs a Redis store. */
@@ -70,6 +72,8 @@ export function defaultConfig(): MockConfig {
     refreshDelayMs: 1000,
     conflictWindowMs: 0,
     seed: {},
+    store: 'memory',
+    tenantHeader: 'X-Conform-Tenant',
   };
 }
 
@@ -83,9 +87,9 @@ const ENV: Array<[string, (value: string) => MockConfigInput]> = [
   ['CONFORM_MOCK_ERROR_RATE', (v) => ({ faults: { errorRate: Number(v) } })],
   ['CONFORM_MOCK_DROP_RATE', (v) => ({ faults: { dropRate: Number(v) } })],
   ['CONFORM_MOCK_STATE', (v) => ({ state: v })],
+  ['CONFORM_MOCK_STORE', (v) => ({ store: v })],
   ['CONFORM_MOCK_TARGETS_DIR', (v) => ({ targetsDir: v })],
   ['CONFORM_MOCK_CONTROL_TOKEN', (v) => ({ controlToken: v })],
-  ['CONFORM_MOCK_STORE', (v) => ({ store: v })],
   ['CONFORM_MOCK_STORE_PREFIX', (v) => ({ storePrefix: v })],
   ['CONFORM_MOCK_WORKERS', (v) => ({ workers: /^\d+$/.test(v.trim()) ? Number(v) : (v as unknown as number) })],
 ];
@@ -149,5 +153,6 @@ export function resolveMockConfig(layers: { file?: MockConfigInput; env?: MockCo
   if (unknownKinds.length > 0) throw new ToolError('CONFORM_ERR_CONFIG', `generate: unknown record kind ${unknownKinds.map((k) => `"${k}"`).join(', ')}: expected ${[...kinds].join(', ')}`);
   const foreign = config.deviate.filter((id) => !config.families.includes(id.split('.')[0] as Family));
   if (foreign.length > 0) throw new ToolError('CONFORM_ERR_CONFIG', `deviation ${foreign.join(', ')} is for a family that is not served (--family)`);
-  return deepFreeze(config);
+  const configured = [layers.file, ...(layers.env ?? []), layers.flags].some((layer) => typeof (layer?.jwt as { secret?: unknown } | undefined)?.secret === 'string');
+  return deepFreeze({ ...config, jwt: { ...config.jwt, configured } });
 }

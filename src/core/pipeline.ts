@@ -7,12 +7,17 @@ import type { TrafficLog } from './traffic.ts';
 export const DROPPED: unique symbol = Symbol('conform.dropped');
 export type Dropped = typeof DROPPED;
 
+/** What an exchange run under a Durability gives: its answer once durable, or not durable at all. */
+export type DurableOutcome<T> = { ok: true; value: T } | { ok: false };
+
 /**
- * What makes an answer durable before it is sent (`--state`): the pipeline awaits commit() after the family answered
- * and before the listener writes the answer, so a client never sees a write acknowledged that a crash could lose.
+ * What makes an answer durable before it is sent (`--state`, `--store redis://`): the pipeline runs the family inside
+ * exchange(), which resolves after what the family wrote is durable and before the listener writes the answer, so a
+ * client never sees a write acknowledged that a crash could lose. `scope` is the family mock of one tenant: a shared
+ * store serializes, catches up and may re-run the exchange per scope. A family's own exception passes through.
  */
 export interface Durability {
-  commit(): Promise<void>;
+  exchange<T>(scope: FamilyMock, run: () => Promise<T>): Promise<DurableOutcome<T>>;
 }
 
 /**
@@ -30,15 +35,11 @@ export class ExchangePipeline {
     private readonly injector: Injector,
   ) {}
 
-  /** False when the state could not be made durable: the exchange is then not acknowledged as a success. */
-  private async durable(): Promise<boolean> {
-    if (!this.durability) return true;
-    try {
-      await this.durability.commit();
-      return true;
-    } catch {
-      return false;
-    }
+  /** The family's answers, made durable first; undefined when they could not be (never acknowledged as a success). */
+  private async durable<T>(scope: FamilyMock, run: () => Promise<T>): Promise<T | undefined> {
+    if (!this.durability) return run();
+    const outcome = await this.durability.exchange(scope, run);
+    return outcome.ok ? outcome.value : undefined;
   }
 
   /** One HTTP request; an injected error is the family's own fault envelope. */
@@ -47,9 +48,8 @@ export class ExchangePipeline {
     this.traffic.record({ family: mock.family, transport: 'http', direction: 'in', summary, body: request.body ?? undefined });
     const fault = await this.fault();
     if (fault === 'drop') return DROPPED;
-    let response = fault === 'error' ? mock.faultResponse() : await mock.http(request);
     // A write that cannot be made durable is answered as the family's server error, never as a success.
-    if (this.durability && !(await this.durable())) response = mock.faultResponse();
+    const response = fault === 'error' ? mock.faultResponse() : ((await this.durable(mock, () => mock.http(request))) ?? mock.faultResponse());
     this.traffic.record({ family: mock.family, transport: 'http', direction: 'out', summary, status: response.status, body: response.body ?? undefined });
     return response;
   }
@@ -58,22 +58,24 @@ export class ExchangePipeline {
    * One WebSocket message of connection `connection`. An injected error has no envelope on this transport (the
    * message is answered as usual); a drop ends the connection.
    */
-  async ws(family: string, session: WsSession, connection: string, text: string, binary = false): Promise<string[] | Dropped> {
+  async ws(mock: FamilyMock, session: WsSession, connection: string, text: string, binary = false): Promise<string[] | Dropped> {
+    const family = mock.family;
     this.traffic.record({ family, transport: 'ws', direction: 'in', summary: binary ? `${connection} (binary)` : connection, body: text });
     if ((await this.fault()) === 'drop') return DROPPED;
-    const answers = await session.message(text);
+    const answers = await this.durable(mock, () => session.message(text));
     // No error envelope on this transport: the connection ends instead of acknowledging a write that is not durable.
-    if (this.durability && !(await this.durable())) return DROPPED;
+    if (answers === undefined) return DROPPED;
     for (const answer of answers) this.pushed(family, 'ws', connection, answer);
     return answers;
   }
 
   /** One MQTT publish of a client; as over WebSocket, only a drop changes what happens. */
-  async mqtt(family: string, surface: MqttSurface, client: MqttClientApi, topic: string, payload: Buffer): Promise<MqttAnswer[] | Dropped> {
+  async mqtt(mock: FamilyMock, surface: MqttSurface, client: MqttClientApi, topic: string, payload: Buffer): Promise<MqttAnswer[] | Dropped> {
+    const family = mock.family;
     this.traffic.record({ family, transport: 'mqtt', direction: 'in', summary: `${topic} ← ${client.clientId}`, body: payload.toString() });
     if ((await this.fault()) === 'drop') return DROPPED;
-    const answers = await surface.message(client, topic, payload);
-    if (this.durability && !(await this.durable())) return DROPPED;
+    const answers = await this.durable(mock, () => surface.message(client, topic, payload));
+    if (answers === undefined) return DROPPED;
     for (const answer of answers) this.pushed(family, 'mqtt', answer.to === 'client' ? `${answer.topic} → ${client.clientId}` : answer.topic, answer.payload);
     return answers;
   }

@@ -45,6 +45,13 @@ export class IndexedStore<T> extends VersionedStore<T> {
     return deleted;
   }
 
+  override restore(id: string, doc: StoredDocument<T> | undefined): void {
+    const previous = this.get(id)?.source;
+    super.restore(id, doc);
+    if (doc) for (const w of this.watchers) w.set(id, doc.source, previous);
+    else if (previous !== undefined) for (const w of this.watchers) w.delete(id, previous);
+  }
+
   override clear(): void {
     super.clear();
     for (const w of this.watchers) w.clear();

@@ -55,9 +55,57 @@ export interface StoreOptions {
   updateWindowMs: number;
 }
 
+/**
+ * What hears of every write of a store before it is made (the shared store's replica, src/store/): `before` is the
+ * document as it was (undefined: absent), so the write set can be checked against the truth and rolled back.
+ */
+export interface StoreJournal {
+  wrote(store: VersionedStore<unknown>, id: string, before: StoredDocument<unknown> | undefined): void;
+  /** The write was an update with retryOnConflict 0: a conflict on it is the client's, not re-run away. */
+  noRetry(store: VersionedStore<unknown>, id: string): void;
+}
+
+/**
+ * Every store constructed while a collector is open, in construction order: how the shared store finds the stores of
+ * a family mock without the family naming them (creation order is the same in every process of one build).
+ */
+let collector: Array<VersionedStore<unknown>> | undefined;
+
+export function collectStores<R>(create: () => R): { created: R; stores: Array<VersionedStore<unknown>> } {
+  const previous = collector;
+  const stores: Array<VersionedStore<unknown>> = [];
+  collector = stores;
+  try {
+    return { created: create(), stores };
+  } finally {
+    collector = previous;
+  }
+}
+
 export class VersionedStore<T> {
   private readonly docs = new Map<string, StoredDocument<T>>();
-  constructor(private readonly options: StoreOptions) {}
+  /** Set by the shared store while an exchange runs; none in memory mode. */
+  journal: StoreJournal | undefined;
+  /** Ids whose update with retryOnConflict 0 must conflict (the re-run after a conflict another process won). */
+  forcedConflicts: ReadonlySet<string> | undefined;
+
+  constructor(private readonly options: StoreOptions) {
+    collector?.push(this as VersionedStore<unknown>);
+  }
+
+  private wrote(id: string): void {
+    this.journal?.wrote(this as VersionedStore<unknown>, id, this.docs.get(id) as StoredDocument<unknown> | undefined);
+  }
+
+  /**
+   * Sets a document as another process wrote it, or back as it was (undefined: absent): no version bump, no journal.
+   * IndexedStore overrides it so its indexes follow.
+   */
+  restore(id: string, doc: StoredDocument<T> | undefined): void {
+    if (doc) this.docs.set(id, doc);
+    else this.docs.delete(id);
+    writes++;
+  }
 
   get(id: string): StoredDocument<T> | undefined {
     return this.docs.get(id);
@@ -70,6 +118,7 @@ export class VersionedStore<T> {
   /** Creates a document; returns undefined when the id exists. */
   create(id: string, source: T, write: WriteOptions): StoredDocument<T> | undefined {
     if (this.docs.has(id)) return undefined;
+    this.wrote(id);
     const doc: StoredDocument<T> = { id, version: 1, source, visibleAt: this.visibleAt(write) };
     this.docs.set(id, doc);
     writes++;
@@ -79,6 +128,7 @@ export class VersionedStore<T> {
   /** Creates or replaces. */
   put(id: string, source: T, write: WriteOptions): StoredDocument<T> {
     const old = this.docs.get(id);
+    this.wrote(id);
     const doc: StoredDocument<T> = {
       id,
       version: (old?.version ?? 0) + 1,
@@ -124,11 +174,13 @@ export class VersionedStore<T> {
     await pause(windowMs);
     const now = this.docs.get(id);
     if (!now) return undefined;
-    if (now.version !== current.version) throw new VersionConflictError(id, 0);
+    if (now.version !== current.version || this.forcedConflicts?.has(id)) throw new VersionConflictError(id, 0);
+    this.journal?.noRetry(this as VersionedStore<unknown>, id);
     return this.put(id, next, write);
   }
 
   delete(id: string): boolean {
+    if (this.docs.has(id)) this.wrote(id);
     const deleted = this.docs.delete(id);
     if (deleted) writes++;
     return deleted;
@@ -150,6 +202,7 @@ export class VersionedStore<T> {
   }
 
   clear(): void {
+    for (const id of this.docs.keys()) this.wrote(id);
     this.docs.clear();
     writes++;
   }
@@ -159,6 +212,8 @@ export class VersionedStore<T> {
   }
 
   import(entries: Array<{ id: string; version: number; source: T }>): void {
+    for (const id of this.docs.keys()) this.wrote(id);
+    for (const e of entries) if (!this.docs.has(e.id)) this.wrote(e.id);
     this.docs.clear();
     for (const e of entries) this.docs.set(e.id, { id: e.id, version: e.version, source: e.source, visibleAt: 0 });
     writes++;

@@ -1631,6 +1631,8 @@ export const SCHEMAS: Record<string, object> = {
         }
       },
       "state": { "description": "A file that keeps the state across restarts.", "type": "string", "minLength": 1 },
+      "store": { "description": "Where the state lives: \"memory\" (the default, one process) or redis://[user:password@]host[:port][/db], shared by every process on it (docs/decisions/0006-shared-store.md).", "type": "string", "minLength": 1 },
+      "tenantHeader": { "description": "The request header that names the tenant (default X-Conform-Tenant).", "type": "string", "pattern": "^[A-Za-z0-9-]{1,64}$" },
       "httpTimeouts": {
         "description": "The HTTP timeouts of every family in milliseconds (0: none), replacing the real servers' (kuzzle: 10 s idle; devicehive and userapi: nginx's 60 s for headers and body, 75 s keep-alive). A request cut by one is closed without an answer.",
         "type": "object",
@@ -1644,8 +1646,7 @@ export const SCHEMAS: Record<string, object> = {
       },
       "controlToken": { "description": "When set, every call of the control API (/__conform/*) must carry it in an X-Conform-Token header.", "type": "string", "minLength": 8 },
       "targetsDir": { "description": "Where to write one target file per family for conform test.", "type": "string", "minLength": 1 },
-      "store": { "description": "Where the shared state lives: memory (one process, the default) or redis://host:port/db (several processes or machines; each family's MQTT broker then shares messages, subscriptions, retained messages and sessions through it).", "type": "string", "pattern": "^(memory|rediss?://.+)$" },
-      "storePrefix": { "description": "The prefix of every Redis key and channel of this deployment, so several deployments can share one Redis (default conform:).", "type": "string", "pattern": "^[A-Za-z0-9_.:-]{1,64}$" },
+      "storePrefix": { "description": "The first part of every Redis key and channel of this deployment (state, JWT secret, MQTT brokers), so several deployments can share one Redis (default conform).", "type": "string", "pattern": "^[A-Za-z0-9_.-]{1,64}$" },
       "workers": { "description": "How many processes serve the listeners on this machine (node:cluster); more than 1 needs a Redis store.", "type": "integer", "minimum": 1, "maximum": 64 }
     },
     "$defs": {
@@ -2228,6 +2229,7 @@ export const SCHEMAS: Record<string, object> = {
     "properties": {
       "api": { "$ref": "families.schema.json#/$defs/family" },
       "name": { "type": "string" },
+      "tenant": { "description": "A tenant of a shared conform mock: the suites reach it through /__tenant/<name>/ before every HTTP and WebSocket path (MQTT has no tenant and is not tested).", "type": "string", "pattern": "^[a-z0-9-]{1,40}$" },
       "http": { "$ref": "#/$defs/url" },
       "ws": { "$ref": "#/$defs/url" },
       "mqtt": { "$ref": "#/$defs/url" },
@@ -2242,6 +2244,7 @@ export const SCHEMAS: Record<string, object> = {
         "properties": {
           "api": { "const": "kuzzle" },
           "name": true,
+          "tenant": true,
           "http": { "type": "string", "pattern": "^https?://" },
           "ws": { "type": "string", "pattern": "^wss?://" },
           "mqtt": { "type": "string", "pattern": "^mqtts?://" },
@@ -2267,6 +2270,7 @@ export const SCHEMAS: Record<string, object> = {
         "properties": {
           "api": { "const": "devicehive" },
           "name": true,
+          "tenant": true,
           "http": { "type": "string", "pattern": "^https?://" },
           "ws": { "type": "string", "pattern": "^wss?://" },
           "mqtt": { "type": "string", "pattern": "^mqtts?://" },
@@ -2292,6 +2296,7 @@ export const SCHEMAS: Record<string, object> = {
         "properties": {
           "api": { "const": "userapi" },
           "name": true,
+          "tenant": true,
           "http": { "type": "string", "pattern": "^https?://" },
           "auth": {
             "type": "object",

@@ -21,6 +21,8 @@ export interface TargetOverrides {
   auth?: string;
   username?: string;
   password?: string;
+  /** A tenant of a shared conform mock. */
+  tenant?: string;
 }
 
 export const TARGET_ENV: Record<keyof TargetOverrides, string> = {
@@ -32,6 +34,7 @@ export const TARGET_ENV: Record<keyof TargetOverrides, string> = {
   auth: 'CONFORM_TARGET_AUTH',
   username: 'CONFORM_TARGET_USERNAME',
   password: 'CONFORM_TARGET_PASSWORD',
+  tenant: 'CONFORM_TARGET_TENANT',
 };
 
 /** The CONFORM_TARGET_* variables that are set (an empty value counts as unset). */
@@ -58,7 +61,7 @@ export function resolveTarget(file: string | undefined, flags: TargetOverrides, 
   const data: Record<string, unknown> = file ? readTargetData(file) : {};
   const pick = <K extends keyof TargetOverrides>(key: K): { value: string; from: string } | undefined =>
     flags[key] !== undefined ? { value: flags[key] as string, from: `--${key}` } : env[key] !== undefined ? { value: env[key] as string, from: TARGET_ENV[key] } : undefined;
-  for (const key of ['api', 'name', 'http', 'ws', 'mqtt'] as const) {
+  for (const key of ['api', 'name', 'http', 'ws', 'mqtt', 'tenant'] as const) {
     const o = pick(key);
     if (o) data[key] = o.value;
   }
@@ -79,7 +82,24 @@ export function resolveTarget(file: string | undefined, flags: TargetOverrides, 
   const overridden = Object.keys(flags).length + Object.keys(env).length > 0;
   const source = file ? (overridden ? `the target (file ${file} with overrides)` : `target file ${file}`) : 'the target (from flags and CONFORM_TARGET_* variables, no file)';
   if (!file && !data.api) throw new ToolError('CONFORM_ERR_USAGE', 'give a target file (--target <file>), the target on the command line (--api and its endpoints and credentials, or CONFORM_TARGET_* variables), or --mock for the built-in mock');
-  return validateTarget(data, source, check);
+  return withTenant(validateTarget(data, source, check));
+}
+
+/**
+ * A target naming a tenant of a shared conform mock, as the suites reach it: /__tenant/<name> before the path of its
+ * HTTP and WebSocket endpoints (the prefix needs no client to set a header: every suite's requests and upgrades carry
+ * it). The mock's MQTT has no tenants, so that endpoint is left out rather than tested in another tenant's state.
+ */
+export function withTenant(target: Target): Target {
+  if (!target.tenant) return target;
+  const prefix = (endpoint: string | undefined): string | undefined => {
+    if (endpoint === undefined) return undefined;
+    const url = new URL(endpoint);
+    if (url.pathname.startsWith('/__tenant/')) return endpoint;
+    return `${url.protocol}//${url.host}/__tenant/${target.tenant}${url.pathname === '/' ? '' : url.pathname}${url.search}`;
+  };
+  const { mqtt: _mqtt, ...rest } = target;
+  return { ...rest, http: prefix(target.http), ws: prefix(target.ws) };
 }
 
 /**

@@ -1,21 +1,25 @@
 import { jsonResponse, splitUrl, type HttpResponse } from '../core/http-exchange.ts';
 import type { TrafficLog } from '../core/traffic.ts';
 import { refusal, type ControlGuard } from './control-guard.ts';
+import { DEFAULT_TENANT } from './tenants.ts';
 
 /** Every listener answers the control API under this prefix, so a browser app can reach it on its own origin. */
 export const CONTROL_PREFIX = '/__conform/';
 
 export interface ControlApi {
   families(): string[];
-  reset(family?: string): Promise<string[]>;
+  /** Back to the seed: the families of one tenant (the default one when none is named). */
+  reset(family?: string, tenant?: string): Promise<string[]>;
   traffic: TrafficLog;
   guard: ControlGuard;
+  /** What the store says of itself (the shared store's commit and re-run counts); none in memory mode. */
+  store?: () => Record<string, unknown>;
 }
 
 const ROUTES = ['GET /__conform/health', 'POST /__conform/reset[?family=]', 'GET /__conform/traffic[?family=&transport=]', 'DELETE /__conform/traffic'];
 
 /** The mock's own small API: reset the state, inspect or clear the recorded traffic. */
-export async function handleControl(control: ControlApi, method: string, url: string, headers: Record<string, string | string[] | undefined>): Promise<HttpResponse> {
+export async function handleControl(control: ControlApi, method: string, url: string, headers: Record<string, string | string[] | undefined>, tenant?: string): Promise<HttpResponse> {
   // Checked before the route: a refused caller learns nothing, not even which routes exist. No CORS header is ever
   // sent, so a browser's preflight fails and a page's fetch cannot read any answer.
   const refused = refusal(control.guard, method, headers);
@@ -29,13 +33,14 @@ export async function handleControl(control: ControlApi, method: string, url: st
   switch (route) {
     case 'GET /__conform/health':
       // pid: which process answered, behind a load balancer or with --workers (the control API is per process).
-      return jsonResponse(200, { status: 'ok', families: control.families(), pid: process.pid });
+      return jsonResponse(200, { status: 'ok', families: control.families(), pid: process.pid, ...(control.store ? { store: control.store() } : {}) });
     case 'POST /__conform/reset':
       try {
-        return jsonResponse(200, { reset: await control.reset(family) });
+        // The default tenant's answer is today's; a named tenant's says which it was.
+        return jsonResponse(200, { reset: await control.reset(family, tenant), ...(tenant && tenant !== DEFAULT_TENANT ? { tenant } : {}) });
       } catch {
-        // The reset is done in memory but the state file could not be written (stderr says why): not acknowledged.
-        return jsonResponse(500, { error: 'the state file could not be written; see the mock\'s stderr' });
+        // The reset is done in memory but the state file (or the shared store) could not be written: not acknowledged.
+        return jsonResponse(500, { error: 'the state could not be written (state file or shared store); see the mock\'s stderr' });
       }
     case 'GET /__conform/traffic':
       return jsonResponse(200, { entries: control.traffic.list({ family, transport: query.get('transport') ?? undefined }) });

@@ -12,8 +12,14 @@ import { closeTimedOutRequests, timeoutOptions } from './http-timeouts.ts';
 
 export { MAX_BODY_BYTES };
 
+/** The tenant's mock for a request, and the URL it sees; or the refusal of a request naming a bad tenant. */
+export type TenantRoute = { ok: true; mock: FamilyMock; url: string; tenant: string } | { ok: false; response: HttpResponse };
+
 export interface HttpListenerOptions {
+  /** The default tenant's mock. */
   mock: FamilyMock;
+  /** Picks the tenant (src/server/tenants.ts); none: every request is the default tenant's. */
+  route?: (url: string, headers: Record<string, string | string[] | undefined>) => TenantRoute;
   pipeline: ExchangePipeline;
   control: ControlApi;
   maxBodyBytes?: number;
@@ -23,12 +29,12 @@ export interface HttpListenerOptions {
   compression?: boolean;
 }
 
-function toExchange(request: FastifyRequest, body: Uint8Array | null, bodyTooLarge = false): HttpRequest {
+function toExchange(request: FastifyRequest, body: Uint8Array | null, bodyTooLarge = false, url = request.url): HttpRequest {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
-  return { method: request.method, url: request.url, headers, body, bodyTooLarge, remoteAddress: request.socket.remoteAddress };
+  return { method: request.method, url, headers, body, bodyTooLarge, remoteAddress: request.socket.remoteAddress };
 }
 
 /**
@@ -59,24 +65,30 @@ export function createHttpListener(options: HttpListenerOptions): FastifyInstanc
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
-  const answer = async (exchange: HttpRequest, reply: FastifyReply): Promise<FastifyReply | void> => {
-    const response = await pipeline.http(mock, exchange);
+  const routeOf = (request: FastifyRequest): TenantRoute => options.route?.(request.url, request.headers) ?? { ok: true, mock, url: request.url, tenant: '' };
+
+  const answer = async (target: FamilyMock, exchange: HttpRequest, reply: FastifyReply): Promise<FastifyReply | void> => {
+    const response = await pipeline.http(target, exchange);
     if (response !== DROPPED) return send(reply, options.compression ? await compressed(response, exchange.headers['accept-encoding']) : response);
     reply.raw.socket?.destroy();
     return reply.hijack();
   };
 
   app.all('*', async (request, reply) => {
-    if (request.url.startsWith(CONTROL_PREFIX)) return send(reply, await handleControl(control, request.method, request.url, request.headers));
+    const routed = routeOf(request);
+    if (!routed.ok) return send(reply, routed.response);
+    if (routed.url.startsWith(CONTROL_PREFIX)) return send(reply, await handleControl(control, request.method, routed.url, request.headers, routed.tenant || undefined));
     const body = Buffer.isBuffer(request.body) && request.body.length > 0 ? new Uint8Array(request.body) : null;
-    return answer(toExchange(request, body), reply);
+    return answer(routed.mock, toExchange(request, body, false, routed.url), reply);
   });
 
   // Errors fastify raises before the handler (a body over the limit, a body that cannot be read) still get the
   // family's own answer: a client of the real server never sees a fastify error.
   app.setErrorHandler(async (error: { code?: string; statusCode?: number }, request, reply) => {
     const tooLarge = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE';
-    return answer(toExchange(request, null, tooLarge), reply);
+    const routed = routeOf(request);
+    if (!routed.ok) return send(reply, routed.response);
+    return answer(routed.mock, toExchange(request, null, tooLarge, routed.url), reply);
   });
   return app;
 }

@@ -23,6 +23,12 @@ import { targetFile } from './targets.ts';
 import { prepareStatePath, readStateFile, refusedByFamily, type StateContent } from './state-file.ts';
 import { StateWriter } from './state-writer.ts';
 import { controlGuard } from './control-guard.ts';
+import { jsonResponse } from '../core/http-exchange.ts';
+import { collectStores } from '../core/store.ts';
+import { connectRedis, parseStore } from '../store/redis-connection.ts';
+import { SharedStore } from '../store/shared-store.ts';
+import { DEFAULT_TENANT, TenantMocks, tenantOf } from './tenants.ts';
+import type { TenantRoute } from './http-listener.ts';
 
 export interface Listener {
   family: Family;
@@ -33,7 +39,12 @@ export interface Listener {
 export interface RunningMock {
   config: MockConfig;
   listeners: Listener[];
+  /** The default tenant's mock of each family. */
   mocks: Map<Family, FamilyMock>;
+  /** Every tenant's mock of each family (the default tenant's among them). */
+  tenants: Map<Family, TenantMocks>;
+  /** The Redis driver, when --store is a redis:// URL. */
+  shared?: SharedStore;
   traffic: TrafficLog;
   credentials(): Promise<Record<Family, SeededCredentials>>;
   /** Endpoints per family, as target files name them. */
@@ -75,38 +86,71 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
   const traffic = new TrafficLog();
   const pipeline = new ExchangePipeline(traffic, new Injector(config.latency, config.faults));
   const mocks = new Map<Family, FamilyMock>();
+  const tenants = new Map<Family, TenantMocks>();
   const listeners: Listener[] = [];
   const closers: Array<() => Promise<void>> = [];
+  const store = parseStore(config.store);
+  if (store.kind === 'redis' && config.state) {
+    throw new ToolError('CONFORM_ERR_CONFIG', '--state and --store redis://… exclude each other: the shared store is what keeps the state');
+  }
+  // Redis unreachable is a refusal to start, before anything listens.
+  const shared = store.kind === 'redis' ? new SharedStore(await connectRedis(store), storePrefix(config)) : undefined;
+  if (shared) closers.push(async () => shared.close());
+  const jwtSecret = shared && !config.jwt.configured ? await shared.sharedSecret(config.jwt.secret).catch(async (error: unknown) => {
+    shared.close();
+    throw new ToolError('CONFORM_ERR_STORE', `the shared store cannot give the JWT secret: ${(error as Error).message}`);
+  }) : config.jwt.secret;
   // The state file is read and checked before anything listens: a file conform cannot load refuses the start.
   if (config.state) prepareStatePath(config.state);
   const state: StateContent = (config.state ? readStateFile(config.state) : undefined) ?? {};
   const control = {
     families: () => [...mocks.keys()],
-    reset: async (family?: string) => {
-      const chosen = [...mocks.entries()].filter(([f]) => !family || f === family);
-      for (const [, mock] of chosen) mock.reset();
+    reset: async (family?: string, tenant: string = DEFAULT_TENANT) => {
+      const chosen = [...tenants.entries()].filter(([f]) => !family || f === family);
+      for (const [, byTenant] of chosen) {
+        const mock = byTenant.get(tenant);
+        if (!mock) continue;
+        // Through the exchange's durability: the state file, or the shared store every process reads.
+        const done = pipeline.durability ? await pipeline.durability.exchange(mock, async () => mock.reset()) : (mock.reset(), { ok: true });
+        if (!done.ok) throw new Error('the reset could not be made durable');
+      }
       traffic.clear();
-      await writer?.commit();
       return chosen.map(([f]) => f);
     },
     traffic,
     guard: controlGuard(config.host, config.controlToken),
+    store: shared ? () => ({ kind: 'redis', ...shared.counters }) : undefined,
   };
   const host = hostForUrl(config.host);
   // A family in the file but not started keeps its part: starting with fewer families must not wipe the others.
   const writer = config.state ? new StateWriter(config.state, () => ({ ...state, ...exportAll(mocks) }), reportStateError) : undefined;
-  pipeline.durability = writer;
+  pipeline.durability = shared ?? writer;
   try {
     for (const family of config.families) {
       const module = familyModule(family);
-      const mock = module.create({
+      const options = {
         behaviour: behaviourFor(family, config.profiles[family], config.deviate, PROFILE_DEVIATIONS),
-        jwtSecret: config.jwt.secret,
+        jwtSecret,
         tokenTtlSeconds: config.jwt.ttlSeconds,
         seed: seedWithGenerated(family, config.seed[family], config.generate),
         refreshDelayMs: config.refreshDelayMs,
         conflictWindowMs: config.conflictWindowMs,
+      };
+      // Each tenant gets its own mock from the seed; on Redis its stores are a replica under the tenant's keys.
+      const byTenant = new TenantMocks((tenant) => {
+        const { created, stores } = collectStores(() => module.create(options));
+        shared?.attach(created, tenant, stores);
+        return created;
       });
+      tenants.set(family, byTenant);
+      const mock = byTenant.get(DEFAULT_TENANT)!;
+      const route = (url: string, headers: Record<string, string | string[] | undefined>): TenantRoute => {
+        const choice = tenantOf(url, headers, config.tenantHeader);
+        if (!choice.ok) return { ok: false, response: jsonResponse(400, { error: choice.reason, code: 'CONFORM_TENANT_INVALID' }) };
+        const chosen = byTenant.get(choice.tenant);
+        if (!chosen) return { ok: false, response: jsonResponse(503, { error: 'too many tenants in this mock', code: 'CONFORM_TENANT_LIMIT' }) };
+        return { ok: true, mock: chosen, url: choice.url, tenant: choice.tenant };
+      };
       if (state[family] !== undefined) {
         try {
           mock.importState(state[family]);
@@ -116,8 +160,8 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
       }
       mocks.set(family, mock);
       const timeouts = { ...module.manifest.httpTimeouts, ...config.httpTimeouts };
-      const app = createHttpListener({ mock, pipeline, control, timeouts, compression: module.manifest.httpCompression ?? false });
-      const wss: WebSocketServer | undefined = attachWebSocket(app.server, mock, pipeline, module.manifest.wsOversize);
+      const app = createHttpListener({ mock, route, pipeline, control, timeouts, compression: module.manifest.httpCompression ?? false });
+      const wss: WebSocketServer | undefined = attachWebSocket(app.server, mock, pipeline, module.manifest.wsOversize, route);
       closers.push(async () => {
         for (const client of wss?.clients ?? []) client.terminate();
         wss?.close();
@@ -128,8 +172,8 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
       listeners.push({ family, transport: 'http', url: `${base}${module.manifest.paths.http}` });
       if (wss) listeners.push({ family, transport: 'ws', url: `ws://${host}:${port}${module.manifest.paths.ws ?? ''}` });
       // On a Redis store the family's broker is one broker across every process of the deployment.
-      const shared = mock.mqtt && isRedisStore(config.store) ? await sharedBroker(config.store!, storePrefix(config), family) : undefined;
-      const mqtt = await createMqttListener(mock, pipeline, shared);
+      const broker = mock.mqtt && isRedisStore(config.store) ? await sharedBroker(config.store, storePrefix(config), family) : undefined;
+      const mqtt = await createMqttListener(mock, pipeline, broker);
       if (mqtt) {
         closers.push(() => mqtt.close());
         const mqttPort = await listenMqtt(mqtt, config.host, configuredMqttPort(config, family), `${family} MQTT`);
@@ -145,6 +189,8 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
     config,
     listeners,
     mocks,
+    tenants,
+    shared,
     traffic,
     endpoints: (family) => Object.fromEntries(listeners.filter((l) => l.family === family).map((l) => [l.transport, l.url])),
     credentials: async () => {

@@ -83,7 +83,12 @@ export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePip
     },
     authenticate: (client, username, password, done) => {
       if (rejectedIds.has(client)) return done(Object.assign(new Error('identifier rejected'), { returnCode: 2 }) as never, false);
-      surface.connect(api(client), username ?? undefined, password ?? undefined).then(
+      // Through the durability, so a shared store's replica has caught up before the credentials are checked.
+      const connect = () => surface.connect(api(client), username ?? undefined, password ?? undefined);
+      const checked = pipeline.durability
+        ? pipeline.durability.exchange(mock, connect).then((outcome) => (outcome.ok ? outcome.value : { ok: false as const, returnCode: 5 as const, reason: 'the shared store is unavailable' }))
+        : connect();
+      checked.then(
         (result) => {
           if (result.ok) {
             accept(client);
@@ -116,7 +121,7 @@ export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePip
       done(null);
       if (!client || packet.topic.startsWith(DROPPED_TOPIC)) return;
       const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
-      pipeline.mqtt(mock.family, surface, api(client), packet.topic, payload).then(
+      pipeline.mqtt(mock, surface, api(client), packet.topic, payload).then(
         (answers) => {
           if (answers === DROPPED) return client.close();
           for (const answer of answers) send(client, answer);

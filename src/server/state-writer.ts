@@ -1,5 +1,5 @@
 import { storeWrites } from '../core/store.ts';
-import type { Durability } from '../core/pipeline.ts';
+import type { Durability, DurableOutcome } from '../core/pipeline.ts';
 import { writeStateFile, writeStateFileSync } from './state-file.ts';
 
 /**
@@ -31,6 +31,17 @@ export class StateWriter implements Durability {
     writeStateFileSync(this.file, text);
     this.lastText = text;
     this.durableAt = at;
+  }
+
+  /** The family runs at once (one process, one state); its answer waits for the snapshot that holds its writes. */
+  async exchange<T>(_scope: unknown, run: () => Promise<T>): Promise<DurableOutcome<T>> {
+    const value = await run();
+    try {
+      await this.commit();
+      return { ok: true, value };
+    } catch {
+      return { ok: false };
+    }
   }
 
   /** Resolves once every store write made before the call is on disk; rejects (with CONFORM_ERR_STATE) if it cannot be. */

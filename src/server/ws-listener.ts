@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { FamilyMock, WsSession } from '../core/family.ts';
 import { DROPPED, type ExchangePipeline } from '../core/pipeline.ts';
-import { MAX_BODY_BYTES } from './http-listener.ts';
+import { MAX_BODY_BYTES, type TenantRoute } from './http-listener.ts';
 
 /**
  * ws answers a frame over maxPayload with a 1009 close frame (Message Too Big). A family whose real server drops the
@@ -20,16 +20,26 @@ function dropOversizeFrames(ws: WebSocket): void {
  */
 export function attachWebSocket(
   server: Server,
-  mock: FamilyMock,
+  defaultMock: FamilyMock,
   pipeline: ExchangePipeline,
   oversize: 'close-1009' | 'drop' = 'close-1009',
+  route?: (url: string, headers: Record<string, string | string[] | undefined>) => TenantRoute,
 ): WebSocketServer | undefined {
-  const surface = mock.ws;
-  if (!surface) return undefined;
+  const surface0 = defaultMock.ws;
+  if (!surface0) return undefined;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES, perMessageDeflate: false });
   let connections = 0;
   server.on('upgrade', (request, socket, head) => {
-    const pathname = (request.url ?? '/').split('?')[0] ?? '/';
+    // The tenant is chosen once per connection: by the upgrade's header or path prefix.
+    const routed = route?.(request.url ?? '/', request.headers) ?? { ok: true as const, mock: defaultMock, url: request.url ?? '/', tenant: '' };
+    if (!routed.ok) {
+      const body = routed.response.body === null ? '' : Buffer.from(routed.response.body).toString('utf8');
+      socket.end(`HTTP/1.1 ${routed.response.status} Bad Request\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      return;
+    }
+    const mock = routed.mock;
+    const surface = mock.ws ?? surface0;
+    const pathname = routed.url.split('?')[0] ?? '/';
     if (!surface.accepts(pathname)) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
@@ -54,7 +64,7 @@ export function attachWebSocket(
       );
       ws.on('message', (data, isBinary) => {
         const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
-        pipeline.ws(mock.family, session, id, text, isBinary).then(
+        pipeline.ws(mock, session, id, text, isBinary).then(
           (answers) => {
             if (answers === DROPPED) return ws.terminate();
             for (const answer of answers) send(answer);

@@ -10,6 +10,8 @@ import { processRedactor } from '../core/redact.ts';
 export interface Target {
   api: Family;
   name?: string;
+  /** A tenant of a shared conform mock (its endpoints carry /__tenant/<name>, see withTenant). */
+  tenant?: string;
   http?: string;
   ws?: string;
   mqtt?: string;

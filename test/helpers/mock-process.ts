@@ -7,9 +7,9 @@ export interface MockProcess {
   child: ChildProcess;
   /** Resolves with the listener URLs once the banner says ready; rejects with the output if the process ends first. */
   ready: Promise<Record<string, string>>;
+  /** What it printed on stdout so far (the banner, once ready). */
+  output(): string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
-  /** What the process printed on stdout so far (the banner, once ready). */
-  stdout(): string;
 }
 
 export function startMockProcess(args: string[]): MockProcess {
@@ -32,5 +32,5 @@ export function startMockProcess(args: string[]): MockProcess {
     void exited.then((end) => reject(new Error(`conform mock ended before ready (code ${end.code}, signal ${end.signal}):\n${end.stdout}\n${end.stderr}`)));
   });
   ready.catch(() => undefined);
-  return { child, ready, exited, stdout: () => stdout };
+  return { child, ready, exited, output: () => stdout };
 }

@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import mqtt, { type MqttClient } from 'mqtt';
 import { Redis } from 'ioredis';
 import { startMockProcess, type MockProcess } from '../helpers/mock-process.ts';
-import { redisMissing, startRedis, type RedisServer } from '../helpers/redis-server.ts';
+import { skipWithoutRedis, startRedis, type RedisServer } from '../helpers/redis-server.ts';
+
+const redisMissing = skipWithoutRedis || undefined;
 
 const SECRET = 'conform-test-secret-across';
 const PREFIX = 'acrosstest:';
@@ -74,7 +76,7 @@ after(async () => {
 });
 
 test('a DeviceHive requester on B gets exactly its own response, through Redis; an authorized client on A subscribed to that topic gets nothing', { skip: redisMissing }, async () => {
-  const admin = credentials(a.stdout(), 'devicehive');
+  const admin = credentials(a.output(), 'devicehive');
   const login = { username: admin.login, password: admin.password };
   const x = await connect(urlsB['devicehive mqtt']!, { clientId: 'x-on-b', ...login });
   const y = await connect(urlsA['devicehive mqtt']!, { clientId: 'y-on-a', ...login });

@@ -13,7 +13,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import mqtt from 'mqtt';
 import { ROOT } from '../../src/specs/paths.ts';
 import { startMockProcess, type MockProcess } from '../helpers/mock-process.ts';
-import { redisMissing, startRedis, type RedisServer } from '../helpers/redis-server.ts';
+import { skipWithoutRedis, startRedis, type RedisServer } from '../helpers/redis-server.ts';
+
+const redisMissing = skipWithoutRedis || undefined;
 
 const NGINX = '/usr/sbin/nginx';
 const STREAM_MODULE = '/usr/lib/nginx/modules/ngx_stream_module.so';
@@ -125,7 +127,7 @@ test("Kuzzle's WebSocket upgrades through nginx: two connections, each answered"
 });
 
 test('DeviceHive MQTT through the stream proxy: two requesters (spread over the processes by round robin) each get their own answer only', { skip }, async () => {
-  const line = /^ {2}devicehive\s+credentials (.+)$/m.exec(mocks[0]!.stdout());
+  const line = /^ {2}devicehive\s+credentials (.+)$/m.exec(mocks[0]!.output());
   assert.ok(line);
   const admin = (JSON.parse(line[1]!) as { admin: { login: string; password: string } }).admin;
   const url = `mqtt://127.0.0.1:${front['devicehive mqtt']}`;

@@ -1,0 +1,73 @@
+import type { Redis, Result } from 'ioredis';
+
+/**
+ * The shared store's two Lua scripts (run with EVALSHA through ioredis's defineCommand, atomic in Redis). Keys of one
+ * (tenant, family): `docs` (hash: "<store>/<id>" → the document's JSON), `stamps` (hash: "<store>/<id>" → the id of
+ * the stream entry that last wrote it, kept after a delete so a re-created document is a new write), `log` (the
+ * stream of every commit, in order), `seeded` (set once the seed is in).
+ */
+
+/**
+ * Seeds the keys if nobody did (SET NX): {1, the seed's log entry}; else returns the truth: {0, lastLogId, docs…, stamps…}. ARGV[1]: JSON array
+ * of [field, documentJson] of the local seed.
+ */
+const SEED = `
+if redis.call('SET', KEYS[4], '1', 'NX') then
+  for _, w in ipairs(cjson.decode(ARGV[1])) do redis.call('HSET', KEYS[1], w[1], w[2]) end
+  -- An empty entry marks the seed in the log: a replica's position is never before the log (trimming is detectable).
+  return {1, redis.call('XADD', KEYS[3], '*', 'w', '[]')}
+end
+local last = redis.call('XREVRANGE', KEYS[3], '+', '-', 'COUNT', 1)
+local lastId = '0-0'
+if #last > 0 then lastId = last[1][1] end
+return {0, lastId, redis.call('HGETALL', KEYS[1]), redis.call('HGETALL', KEYS[2])}
+`;
+
+/**
+ * One exchange's writes, all or nothing. ARGV[1]: JSON array of [field, baseStamp, documentJson] ("" base: the
+ * replica knew no write of it; "" document: deleted). Any field whose stamp is not its base (another process wrote it
+ * since the replica read it) refuses the whole commit: {0, conflicted fields}. Else the writes are logged (XADD),
+ * applied and stamped: {1, entry id}.
+ */
+const COMMIT = `
+local writes = cjson.decode(ARGV[1])
+local conflicts = {}
+for _, w in ipairs(writes) do
+  local current = redis.call('HGET', KEYS[2], w[1])
+  if (current or '') ~= w[2] then conflicts[#conflicts + 1] = w[1] end
+end
+if #conflicts > 0 then return {0, conflicts} end
+-- The log is trimmed (approximately) to its last LOG_LENGTH entries; a replica left further behind reloads.
+local id = redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[2], '*', 'w', ARGV[1])
+for _, w in ipairs(writes) do
+  redis.call('HSET', KEYS[2], w[1], id)
+  if w[3] == '' then redis.call('HDEL', KEYS[1], w[1]) else redis.call('HSET', KEYS[1], w[1], w[3]) end
+end
+return {1, id}
+`;
+
+/**
+ * The entries after ARGV[1] (at most ARGV[2]) and the log's first id, so the caller sees a gap (trimmed past its
+ * position): {1, firstId, entries}; {0} when the keys are not seeded (Redis lost its data, or was flushed).
+ */
+const CATCH_UP = `
+if redis.call('EXISTS', KEYS[2]) == 0 then return {0} end
+local first = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)
+local firstId = '0-0'
+if #first > 0 then firstId = first[1][1] end
+return {1, firstId, redis.call('XRANGE', KEYS[1], '(' .. ARGV[1], '+', 'COUNT', tonumber(ARGV[2]))}
+`;
+
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    conformSeed(docs: string, stamps: string, log: string, seeded: string, seed: string): Result<[1, string] | [0, string, string[], string[]], Context>;
+    conformCommit(docs: string, stamps: string, log: string, writes: string, logLength: number): Result<[1, string] | [0, string[]], Context>;
+    conformCatchUp(log: string, seeded: string, after: string, count: number): Result<[0] | [1, string, Array<[string, string[]]>], Context>;
+  }
+}
+
+export function defineStoreScripts(redis: Redis): void {
+  redis.defineCommand('conformSeed', { numberOfKeys: 4, lua: SEED });
+  redis.defineCommand('conformCommit', { numberOfKeys: 3, lua: COMMIT });
+  redis.defineCommand('conformCatchUp', { numberOfKeys: 2, lua: CATCH_UP });
+}
