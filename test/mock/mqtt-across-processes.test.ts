@@ -13,7 +13,7 @@ import { skipWithoutRedis, startRedis, type RedisServer } from '../helpers/redis
 const redisMissing = skipWithoutRedis || undefined;
 
 const SECRET = 'conform-test-secret-across';
-const PREFIX = 'acrosstest:';
+const PREFIX = 'acrosstest';
 let redis: RedisServer;
 let a: MockProcess;
 let b: MockProcess;
@@ -63,7 +63,7 @@ before(async () => {
   b = startMockProcess(args);
   [urlsA, urlsB] = await Promise.all([a.ready, b.ready]);
   watcher = new Redis(redis.url);
-  await watcher.psubscribe(`${PREFIX}mqtt:devicehive/*`);
+  await watcher.psubscribe(`${PREFIX}:_mqtt:devicehive/*`);
   watcher.on('pmessageBuffer', (_pattern: Buffer, channel: Buffer, message: Buffer) => carried.push({ channel: channel.toString(), size: message.length }));
 });
 
@@ -100,7 +100,7 @@ test('a DeviceHive requester on B gets exactly its own response, through Redis; 
   // The answer crossed Redis once, on the response topic's channel (so A's broker received it and forwarded it to nobody);
   // the request crossed it once too, and was handled by B only.
   const during = carried.slice(before).filter((m) => !m.channel.includes('$SYS'));
-  assert.deepEqual(during.map((m) => m.channel), [`${PREFIX}mqtt:devicehive/dh/request`, `${PREFIX}mqtt:devicehive/${reply}`]);
+  assert.deepEqual(during.map((m) => m.channel), [`${PREFIX}:_mqtt:devicehive/dh/request`, `${PREFIX}:_mqtt:devicehive/${reply}`]);
   const handled = async (urls: Record<string, string>) => (await trafficOf(urls, 'devicehive')).filter((e) => e.direction === 'in' && e.body?.includes('across-1'));
   assert.equal((await handled(urlsB)).length, 1, 'B handled the request once');
   assert.equal((await handled(urlsA)).length, 0, 'A never handled it, though its broker received it through Redis');
