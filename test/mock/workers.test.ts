@@ -131,3 +131,16 @@ test('--workers 2 on Redis: both workers serve, a SIGKILLed worker is replaced w
     if (mock.child.exitCode === null) mock.child.kill('SIGKILL');
   }
 });
+
+test('workers: in a configuration file or CONFORM_MOCK_WORKERS is checked as the flag is', async () => {
+  const { resolveMockConfig, configFromEnv } = await import('../../src/config/mock-config.ts');
+  const { checkWorkers } = await import('../../src/cli/mock-workers.ts');
+  const resolve = (file: object, env: NodeJS.ProcessEnv = {}) => resolveMockConfig({ file, env: configFromEnv(env) }, new Set());
+  for (const [file, env] of [[{ workers: 0 }, {}], [{ workers: 65 }, {}], [{}, { CONFORM_MOCK_WORKERS: 'abc' }], [{}, { CONFORM_MOCK_WORKERS: '2.5' }]] as Array<[object, NodeJS.ProcessEnv]>) {
+    assert.throws(() => resolve(file, env), (error: Error & { code?: string }) => error.code === 'CONFORM_ERR_CONFIG' && /workers/.test(error.message), JSON.stringify([file, env]));
+  }
+  assert.equal(resolve({}, { CONFORM_MOCK_WORKERS: '3' }).workers, 3);
+  assert.throws(() => checkWorkers(resolve({ workers: 2 })), /--workers 2 needs a shared store/);
+  assert.doesNotThrow(() => checkWorkers(resolve({ workers: 2, store: 'redis://127.0.0.1:6379/0' })));
+  assert.doesNotThrow(() => checkWorkers(resolve({ workers: 1 })));
+});
