@@ -125,6 +125,16 @@ test('a plain MQTT publish on A reaches a subscriber on B once: the two brokers 
   assert.deepEqual(p.received, []);
 });
 
+test('a retained message published on A is delivered to a later subscriber on B: retained messages live in Redis', { skip: redisMissing }, async () => {
+  const p = await connect(urlsA['devicehive mqtt']!, { clientId: 'retain-pub' });
+  await p.client.publishAsync('plain/retained', 'kept', { qos: 1, retain: true });
+  p.client.end(true);
+  const q = await connect(urlsB['devicehive mqtt']!, { clientId: 'retain-sub' });
+  await q.client.subscribeAsync('plain/retained', { qos: 1 });
+  await until('the retained message on B', () => q.received.length > 0);
+  assert.deepEqual(q.received, [{ topic: 'plain/retained', payload: 'kept' }]);
+});
+
 test('Kuzzle across processes: the answer reaches the requester only, not a subscriber of Kuzzle/response on either process', { skip: redisMissing }, async () => {
   const requester = await connect(urlsA['kuzzle mqtt']!, { clientId: 'k-req-a' });
   const sameProcess = await connect(urlsA['kuzzle mqtt']!, { clientId: 'k-other-a' });
