@@ -1869,6 +1869,16 @@ export const SCHEMAS: Record<string, object> = {
             }
           }
         }
+      },
+      "tenants": {
+        "description": "The named tenants' states (the default tenant's is the families above), each as the families above: {kuzzle?, devicehive?, userapi?}.",
+        "type": "object",
+        "propertyNames": {
+          "pattern": "^[a-z0-9-]{1,40}$"
+        },
+        "additionalProperties": {
+          "$ref": "#/$defs/tenant"
+        }
       }
     },
     "$defs": {
@@ -1962,6 +1972,21 @@ export const SCHEMAS: Record<string, object> = {
               "string",
               "null"
             ]
+          }
+        }
+      },
+      "tenant": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "kuzzle": {
+            "$ref": "#/properties/kuzzle"
+          },
+          "devicehive": {
+            "$ref": "#/properties/devicehive"
+          },
+          "userapi": {
+            "$ref": "#/properties/userapi"
           }
         }
       }

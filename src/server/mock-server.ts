@@ -27,7 +27,7 @@ import { jsonResponse } from '../core/http-exchange.ts';
 import { collectStores } from '../core/store.ts';
 import { connectRedis, parseStore } from '../store/redis-connection.ts';
 import { SharedStore } from '../store/shared-store.ts';
-import { DEFAULT_TENANT, TenantMocks, tenantOf } from './tenants.ts';
+import { DEFAULT_TENANT, mqttTenantOf, TenantMocks, tenantOf } from './tenants.ts';
 import type { TenantRoute } from './http-listener.ts';
 
 export interface Listener {
@@ -123,7 +123,7 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
   };
   const host = hostForUrl(config.host);
   // A family in the file but not started keeps its part: starting with fewer families must not wipe the others.
-  const writer = config.state ? new StateWriter(config.state, () => ({ ...state, ...exportAll(mocks) }), reportStateError) : undefined;
+  const writer = config.state ? new StateWriter(config.state, () => ({ ...state, ...exportAll(mocks), ...exportTenants(tenants, state) }), reportStateError) : undefined;
   pipeline.durability = shared ?? writer;
   try {
     for (const family of config.families) {
@@ -137,13 +137,25 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
         conflictWindowMs: config.conflictWindowMs,
       };
       // Each tenant gets its own mock from the seed; on Redis its stores are a replica under the tenant's keys.
+      const saved = tenantStates(state);
       const byTenant = new TenantMocks((tenant) => {
         const { created, stores } = collectStores(() => module.create(options));
         shared?.attach(created, tenant, stores);
+        // A named tenant of the --state file comes back as it was (the default tenant's part is imported below).
+        const part = tenant === DEFAULT_TENANT ? undefined : saved[tenant]?.[family];
+        if (part !== undefined) {
+          try {
+            created.importState(part);
+          } catch (error) {
+            throw refusedByFamily(config.state!, `${family} (tenant ${tenant})`, error);
+          }
+        }
         return created;
       });
       tenants.set(family, byTenant);
       const mock = byTenant.get(DEFAULT_TENANT)!;
+      // The file's tenants are created at start: a part a family refuses refuses the start, not a later request.
+      for (const tenant of Object.keys(saved)) if (saved[tenant]?.[family] !== undefined) byTenant.get(tenant);
       const route = (url: string, headers: Record<string, string | string[] | undefined>): TenantRoute => {
         const choice = tenantOf(url, headers, config.tenantHeader);
         if (!choice.ok) return { ok: false, response: jsonResponse(400, { error: choice.reason, code: 'CONFORM_TENANT_INVALID' }) };
@@ -171,9 +183,15 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
       const base = `http://${host}:${port}`;
       listeners.push({ family, transport: 'http', url: `${base}${module.manifest.paths.http}` });
       if (wss) listeners.push({ family, transport: 'ws', url: `ws://${host}:${port}${module.manifest.paths.ws ?? ''}` });
-      // On a Redis store the family's broker is one broker across every process of the deployment.
+      // On a Redis store the family's broker is one broker across every process of the deployment (all its tenants:
+      // they are told apart at CONNECT, and an answer's topic or socket names its client).
       const broker = mock.mqtt && isRedisStore(config.store) ? await sharedBroker(config.store, storePrefix(config), family) : undefined;
-      const mqtt = await createMqttListener(mock, pipeline, broker);
+      const mqtt = await createMqttListener(mock, pipeline, (username) => {
+        const choice = mqttTenantOf(username);
+        if (!choice.ok) return choice;
+        const chosen = byTenant.get(choice.tenant);
+        return chosen ? { ok: true, mock: chosen, username: choice.username } : { ok: false, reason: 'too many tenants in this mock' };
+      }, broker);
       if (mqtt) {
         closers.push(() => mqtt.close());
         const mqttPort = await listenMqtt(mqtt, config.host, configuredMqttPort(config, family), `${family} MQTT`);
@@ -208,6 +226,21 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
   traffic.addSecrets(await running.credentials());
   if (config.targetsDir) await writeTargets(running, config.targetsDir);
   return running;
+}
+
+type TenantStates = Record<string, Partial<Record<string, unknown>>>;
+
+function tenantStates(state: StateContent): TenantStates {
+  return (state.tenants ?? {}) as TenantStates;
+}
+
+/** The named tenants' parts of the --state file: each tenant's families, over what the file had (families not started keep theirs). */
+function exportTenants(tenants: Map<Family, TenantMocks>, state: StateContent): StateContent {
+  const out: TenantStates = structuredClone(tenantStates(state));
+  for (const [family, byTenant] of tenants) {
+    for (const [tenant, mock] of byTenant.entries()) if (tenant !== DEFAULT_TENANT) (out[tenant] ??= {})[family] = mock.exportState();
+  }
+  return Object.keys(out).length > 0 ? { tenants: out } : {};
 }
 
 function exportAll(mocks: Map<Family, FamilyMock>): StateContent {

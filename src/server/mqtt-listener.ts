@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { Aedes, type Client } from 'aedes';
-import type { FamilyMock, MqttAnswer, MqttClientApi } from '../core/family.ts';
+import type { FamilyMock, MqttAnswer, MqttClientApi, MqttSurface } from '../core/family.ts';
 import { DROPPED, type ExchangePipeline } from '../core/pipeline.ts';
 import { refusesEmptyClientId } from './mqtt-client-id.ts';
 import { guardMqttSocket, guardRefusal } from './mqtt-packet-guard.ts';
@@ -26,12 +26,19 @@ export interface MqttListener {
  * reaches its subscriber in whichever process it is connected; a 'client' answer is written to the requester's own
  * socket and never leaves the process.
  */
-export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePipeline, shared?: SharedBroker): Promise<MqttListener | undefined> {
-  const surface = mock.mqtt;
-  if (!surface) {
+/** The tenant an MQTT username names ("<tenant>:<user>"), its mock and the username its family sees; or a refusal. */
+export type MqttTenantRoute = (username: string | undefined) => { ok: true; mock: FamilyMock; username: string | undefined } | { ok: false; reason: string };
+
+export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePipeline, route?: MqttTenantRoute, shared?: SharedBroker): Promise<MqttListener | undefined> {
+  if (!mock.mqtt) {
     await shared?.close();
     return undefined;
   }
+  // Each client is served by its tenant's mock, chosen at CONNECT (none: the default tenant's).
+  const tenantOf = new WeakMap<Client, FamilyMock>();
+  const mockOf = (client: Client): FamilyMock => tenantOf.get(client) ?? mock;
+  const surfaceOf = (client: Client): MqttSurface => mockOf(client).mqtt ?? mock.mqtt!;
+  const surface = mock.mqtt;
   // Keyed by the connection, not the client id: a refused CONNECT and a later one with the same id are two clients.
   const clients = new WeakMap<Client, MqttClientApi>();
   // The connection that holds each client id for the surface. aedes closes the previous holder when a newer one
@@ -69,7 +76,7 @@ export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePip
   /** The surface accepted the client: it holds the id, unless its connection ended meanwhile. */
   const accept = (client: Client): void => {
     if (!client.closed) owners.set(client.id, client);
-    else if (!owners.has(client.id)) surface.disconnected(client.id);
+    else if (!owners.has(client.id)) surfaceOf(client).disconnected(client.id);
   };
 
   broker = await Aedes.createBroker({
@@ -84,9 +91,13 @@ export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePip
     authenticate: (client, username, password, done) => {
       if (rejectedIds.has(client)) return done(Object.assign(new Error('identifier rejected'), { returnCode: 2 }) as never, false);
       // Through the durability, so a shared store's replica has caught up before the credentials are checked.
-      const connect = () => surface.connect(api(client), username ?? undefined, password ?? undefined);
+      const routed = route?.(username ?? undefined) ?? { ok: true as const, mock, username: username ?? undefined };
+      if (!routed.ok) return done(Object.assign(new Error(routed.reason), { returnCode: 4 }) as never, false);
+      tenantOf.set(client, routed.mock);
+      const own = surfaceOf(client);
+      const connect = () => own.connect(api(client), routed.username, password ?? undefined);
       const checked = pipeline.durability
-        ? pipeline.durability.exchange(mock, connect).then((outcome) => (outcome.ok ? outcome.value : { ok: false as const, returnCode: 5 as const, reason: 'the shared store is unavailable' }))
+        ? pipeline.durability.exchange(routed.mock, connect).then((outcome) => (outcome.ok ? outcome.value : { ok: false as const, returnCode: 5 as const, reason: 'the shared store is unavailable' }))
         : connect();
       checked.then(
         (result) => {
@@ -102,7 +113,7 @@ export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePip
     },
     authorizePublish: (client, packet, done) => {
       // A broker-side publish (client null) is ours: always allowed.
-      if (!client || surface.mayPublish(client.id, packet.topic)) return done(null);
+      if (!client || surfaceOf(client).mayPublish(client.id, packet.topic)) return done(null);
       if (surface.refusedPublish === 'drop') {
         // Accepted on the wire but routed nowhere: no subscriber can hold a $conform/ topic (refused below).
         packet.topic = `${DROPPED_TOPIC}${packet.topic}`;
@@ -113,15 +124,15 @@ export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePip
     },
     authorizeSubscribe: (client, subscription, done) => {
       if (subscription.topic.startsWith('$conform/')) return done(null, null);
-      const qos = surface.subscribe(client.id, subscription.topic, subscription.qos);
+      const qos = surfaceOf(client).subscribe(client.id, subscription.topic, subscription.qos);
       done(null, qos === null ? null : { ...subscription, qos: qos as 0 | 1 | 2 });
     },
-    authorizeForward: (client, packet) => (surface.mayForward(client.id, packet.topic) ? packet : null),
+    authorizeForward: (client, packet) => (surfaceOf(client).mayForward(client.id, packet.topic) ? packet : null),
     published: (packet, client, done) => {
       done(null);
       if (!client || packet.topic.startsWith(DROPPED_TOPIC)) return;
       const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
-      pipeline.mqtt(mock, surface, api(client), packet.topic, payload).then(
+      pipeline.mqtt(mockOf(client), surfaceOf(client), api(client), packet.topic, payload).then(
         (answers) => {
           if (answers === DROPPED) return client.close();
           for (const answer of answers) send(client, answer);
@@ -134,7 +145,7 @@ export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePip
     clients.delete(client);
     if (owners.get(client.id) !== client) return;
     owners.delete(client.id);
-    surface.disconnected(client.id);
+    surfaceOf(client).disconnected(client.id);
   });
   // A malformed packet or a protocol violation ends that client's connection only.
   broker.on('clientError', () => {});

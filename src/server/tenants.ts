@@ -30,6 +30,19 @@ export function tenantOf(url: string, headers: Record<string, string | string[] 
   return { ok: true, tenant: name, url };
 }
 
+/**
+ * The tenant an MQTT username names: "<tenant>:<user>" (":" alone after the tenant: no username, for a family
+ * whose clients send none), else the default tenant with the username as it is.
+ */
+export function mqttTenantOf(username: string | undefined): { ok: true; tenant: string; username: string | undefined } | { ok: false; reason: string } {
+  const colon = username?.indexOf(':') ?? -1;
+  if (username === undefined || colon <= 0) return { ok: true, tenant: DEFAULT_TENANT, username };
+  const name = username.slice(0, colon);
+  if (!TENANT_PATTERN.test(name)) return { ok: false, reason: invalid(name) };
+  const rest = username.slice(colon + 1);
+  return { ok: true, tenant: name, username: rest === '' ? undefined : rest };
+}
+
 function invalid(name: string): string {
   return `invalid tenant "${name.slice(0, 60)}": expected 1 to 40 of a-z, 0-9 and "-"`;
 }

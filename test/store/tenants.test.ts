@@ -104,3 +104,28 @@ test('a tenant over WebSocket: chosen by the upgrade\'s header or path prefix; a
     await mock.stop();
   }
 });
+
+test('--state keeps each tenant: after a restart tenant a has its write, b and the default tenant do not', async () => {
+  const { default: fs } = await import('node:fs');
+  const { default: os } = await import('node:os');
+  const { default: path } = await import('node:path');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'conform-tenant-state-')), 'state.json');
+  const first = await startTestMock(['userapi'], { state: file });
+  const { token, id } = await tokenOf(first);
+  try {
+    assert.equal((await rename(url(first, 'userapi'), token, 'Kept', { header: 'keep-a' })).status, 200);
+    assert.equal(await surnameIn(url(first, 'userapi'), id, { header: 'keep-b' }), 'Example');
+  } finally {
+    await first.stop();
+  }
+  const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { tenants: Record<string, unknown> };
+  assert.deepEqual(Object.keys(saved.tenants).sort(), ['keep-a', 'keep-b']);
+  const second = await startTestMock(['userapi'], { state: file });
+  try {
+    assert.equal(await surnameIn(url(second, 'userapi'), id, { header: 'keep-a' }), 'Kept');
+    assert.equal(await surnameIn(url(second, 'userapi'), id, { header: 'keep-b' }), 'Example');
+    assert.equal(await surnameIn(url(second, 'userapi'), id, {}), 'Example');
+  } finally {
+    await second.stop();
+  }
+});
