@@ -113,6 +113,21 @@ test('a DeviceHive requester on B gets exactly its own response, through Redis; 
   assert.equal(x.received.length, 1, 'nothing more reached X');
 });
 
+test('tenants over the shared broker: a team-a requester on B gets its answer; a team-b client on A subscribed to it gets nothing', { skip: redisMissing }, async () => {
+  const admin = credentials(a.output(), 'devicehive');
+  const x = await connect(urlsB['devicehive mqtt']!, { clientId: 'tenant-x', username: `team-a:${admin.login}`, password: admin.password });
+  const y = await connect(urlsA['devicehive mqtt']!, { clientId: 'tenant-y', username: `team-b:${admin.login}`, password: admin.password });
+  const reply = 'dh/response/user/getCurrent@tenant-x';
+  await x.client.subscribeAsync(reply);
+  await y.client.subscribeAsync([reply, '#']);
+  await settle();
+  await x.client.publishAsync('dh/request', JSON.stringify({ action: 'user/getCurrent', requestId: 'tenant-1' }));
+  await until('the team-a answer', () => x.received.length > 0);
+  await settle();
+  assert.deepEqual(x.received.map((m) => [m.topic, (JSON.parse(m.payload) as { requestId: string; status: string }).status]), [[reply, 'success']]);
+  assert.deepEqual(y.received, []);
+});
+
 test('a plain MQTT publish on A reaches a subscriber on B once: the two brokers are one', { skip: redisMissing }, async () => {
   const p = await connect(urlsA['devicehive mqtt']!, { clientId: 'plain-pub' });
   const q = await connect(urlsB['devicehive mqtt']!, { clientId: 'plain-sub' });
