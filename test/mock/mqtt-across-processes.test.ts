@@ -150,6 +150,14 @@ test('a retained message published on A is delivered to a later subscriber on B:
   assert.deepEqual(q.received, [{ topic: 'plain/retained', payload: 'kept' }]);
 });
 
+test('a client id is one client across the deployment: a CONNECT with the same id on B closes the holder on A', { skip: redisMissing }, async () => {
+  const first = await connect(urlsA['devicehive mqtt']!, { clientId: 'same-id' });
+  const closed = new Promise<void>((resolve) => first.client.once('close', () => resolve()));
+  const second = await connect(urlsB['devicehive mqtt']!, { clientId: 'same-id' });
+  await Promise.race([closed, new Promise((_, reject) => setTimeout(() => reject(new Error('the first holder was not closed')), 5000))]);
+  assert.equal(second.client.connected, true);
+});
+
 test('Kuzzle across processes: the answer reaches the requester only, not a subscriber of Kuzzle/response on either process', { skip: redisMissing }, async () => {
   const requester = await connect(urlsA['kuzzle mqtt']!, { clientId: 'k-req-a' });
   const sameProcess = await connect(urlsA['kuzzle mqtt']!, { clientId: 'k-other-a' });
