@@ -15,6 +15,7 @@ import { wsRoundTrips } from './load/ws-load.ts';
 import { mqttRoundTrips } from './load/mqtt-load.ts';
 import { build, checkoutBefore } from './load/before.ts';
 import { hotDocument } from './load/hot-document.ts';
+import { startRedis } from '../test/helpers/redis-server.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -29,9 +30,9 @@ interface MockReady {
 }
 
 /** The mock as a user runs it: `conform mock` (the build in dist/ when fresh), its endpoints read from its target files. */
-function startCliMock(root: string, families: string[]): Promise<Child<MockReady>> {
+function startCliMock(root: string, families: string[], extra: string[] = [], timeoutMs?: number): Promise<Child<MockReady>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conform-bench-'));
-  const args = [path.join(root, 'bin', 'conform.mjs'), 'mock', '--ephemeral', '--family', families.join(','), '--targets-dir', dir];
+  const args = [path.join(root, 'bin', 'conform.mjs'), 'mock', '--ephemeral', '--family', families.join(','), '--targets-dir', dir, ...extra];
   return startProcess(args, (out) => {
     if (!out.includes('conform mock is ready')) return undefined;
     const targets = families.map((f) => JSON.parse(fs.readFileSync(path.join(dir, `${f}.json`), 'utf8')) as Record<string, any>);
@@ -39,7 +40,7 @@ function startCliMock(root: string, families: string[]): Promise<Child<MockReady
       listeners: targets.flatMap((t) => ['http', 'ws', 'mqtt'].filter((k) => t[k]).map((k) => ({ family: t.api, transport: k, url: t[k] }))),
       credentials: Object.fromEntries(targets.map((t) => [t.api, t.auth])),
     };
-  });
+  }, timeoutMs);
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -205,6 +206,52 @@ for (let round = 1; round <= ROUNDS; round++) {
   }
 }
 
+/**
+ * Scale-out (issue 13): PUT /_me on `conform mock --workers N --store redis://…` (a redis-server of its own on a free
+ * port; node:cluster spreads the connections over the workers) against one process on the memory store, in the same
+ * round, as a ratio: with distinct users (one per connection) and with the hot document (one user, every connection,
+ * 2xx answers only). Reported with the machine's core count: N workers cannot beat one process on fewer than N+1 cores
+ * (Redis and the load generator need theirs). BENCH_SCALE_WORKERS (default 2), BENCH_SCALE_CONNECTIONS (default 50).
+ */
+const SCALE_WORKERS = Number(process.env.BENCH_SCALE_WORKERS ?? 2);
+const SCALE_CONNECTIONS = Number(process.env.BENCH_SCALE_CONNECTIONS ?? 50);
+const scale: Record<'distinct' | 'hot', { memory: number[]; redis: number[] }> = { distinct: { memory: [], redis: [] }, hot: { memory: [], redis: [] } };
+const scaleFailures: { memory: number[]; redis: number[] } = { memory: [], redis: [] };
+if (wanted('scale-out')) {
+  for (let round = 1; round <= ROUNDS; round++) {
+    process.stderr.write(`scale-out round ${round}/${ROUNDS}\n`);
+    const redis = await startRedis();
+    const started: Array<Child<MockReady>> = [];
+    try {
+      const memory = await startCliMock(ROOT, ['kuzzle']);
+      started.push(memory);
+      const shared = await startCliMock(ROOT, ['kuzzle'], ['--store', redis.url, '--workers', String(SCALE_WORKERS)], 60_000);
+      started.push(shared);
+      const subjects = { memory, redis: shared };
+      const loads: Record<string, { base: string; tokens: string[] }> = {};
+      for (const [name, mock] of Object.entries(subjects)) {
+        const base = listener(mock.ready, 'kuzzle', 'http');
+        const admin = await kuzzleToken(base, mock.ready.credentials.kuzzle?.admin ?? { password: '' });
+        loads[name] = { base, tokens: await kuzzleUsers(base, admin, SCALE_CONNECTIONS) };
+      }
+      const order = (round % 2 === 0 ? ['redis', 'memory'] : ['memory', 'redis']) as Array<'memory' | 'redis'>;
+      for (const name of order) {
+        const l = loads[name]!;
+        scale.distinct[name].push(await measure(`scale-out ${name}: PUT /_me, ${SCALE_CONNECTIONS} users`, () => http(l.base, l.tokens, SCALE_CONNECTIONS)));
+      }
+      for (const name of order) {
+        const l = loads[name]!;
+        const hot = await measure(`scale-out ${name}: hot document, ${SCALE_CONNECTIONS} connections`, () => hotDocument(l.base, l.tokens[0]!, SCALE_CONNECTIONS, SECONDS));
+        scale.hot[name].push(hot.okPerSecond);
+        scaleFailures[name].push(hot.failed);
+      }
+    } finally {
+      await Promise.all(started.map((m) => m.stop()));
+      await redis.stop();
+    }
+  }
+}
+
 const starts: number[] = [];
 const bareStarts: number[] = [];
 for (let i = 0; i < (ONLY ? 0 : 3); i++) {
@@ -232,13 +279,25 @@ const peak = (name: Subject['name']) => subjects.find((s) => s.name === name)?.p
 const summary = {
   tool: 'conform bench',
   at: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, node: process.version },
+  machine: { cpus: os.cpus().length, availableParallelism: os.availableParallelism(), node: process.version },
   secondsPerMeasure: SECONDS,
   rounds: ROUNDS,
   families: FAMILIES,
   ...(BEFORE ? { before: BEFORE } : {}),
   throughput: rows,
   ...(Object.keys(hotFailures).length > 0 ? { hotDocumentFailures: hotFailures } : {}),
+  ...(scale.distinct.memory.length > 0
+    ? {
+        scaleOut: {
+          cores: os.availableParallelism(),
+          workers: SCALE_WORKERS,
+          connections: SCALE_CONNECTIONS,
+          distinctUsers: { memoryOneProcess: Math.round(median(scale.distinct.memory)), redisWorkers: Math.round(median(scale.distinct.redis)), ratio: ratio(scale.distinct.redis, scale.distinct.memory) },
+          hotDocument: { memoryOneProcess: Math.round(median(scale.hot.memory)), redisWorkers: Math.round(median(scale.hot.redis)), ratio: ratio(scale.hot.redis, scale.hot.memory), failures: scaleFailures },
+          unit: 'requests/s (hot document: 2xx answers/s)',
+        },
+      }
+    : {}),
   startup: { conformMockMs: Math.round(median(starts)), bareNodeHttpMs: Math.round(median(bareStarts)), goalMs: 1000 },
   memory: { mockPeakRssMb: peak('mock'), ...(BEFORE ? { beforePeakRssMb: peak('before') } : {}), bareNodeHttpPeakRssMb: bareHttpPeak, goalMb: MEMORY_GOAL_MB },
 };
@@ -252,6 +311,12 @@ for (const r of rows) {
   console.log(`${r.name.padEnd(30)} ${cell(r.baseline, 10)} ${before} ${cell(r.mock, 10)}   ${r.ratio.toFixed(2)}  ≥${r.goal}  ${r.unit}`);
 }
 for (const [name, failed] of Object.entries(hotFailures)) console.log(`hot document, ${name}: ${failed.join(', ')} non-2xx answers or errors per round`);
+if (summary.scaleOut) {
+  const so = summary.scaleOut;
+  console.log(`scale-out on ${so.cores} cores, ${so.workers} workers over Redis vs 1 process in memory, ${so.connections} connections:`);
+  console.log(`  distinct users: ${so.distinctUsers.redisWorkers} vs ${so.distinctUsers.memoryOneProcess} requests/s, ratio ${so.distinctUsers.ratio}`);
+  console.log(`  hot document:   ${so.hotDocument.redisWorkers} vs ${so.hotDocument.memoryOneProcess} 2xx/s, ratio ${so.hotDocument.ratio} (non-2xx or errors per round: redis ${so.hotDocument.failures.redis.join(', ')}; memory ${so.hotDocument.failures.memory.join(', ')})`);
+}
 if (!ONLY) console.log(`start-up: conform mock ${summary.startup.conformMockMs} ms (bare node:http ${summary.startup.bareNodeHttpMs} ms; goal < 1000 ms)`);
 console.log(`peak memory, one process serving ${FAMILIES.join(', ')}: mock ${peak('mock')} MB${BEFORE ? `, before ${peak('before')} MB` : ''} (bare node:http ${bareHttpPeak} MB; goal ≤ ${MEMORY_GOAL_MB} MB)`);
 console.log('written to reports/bench.json');

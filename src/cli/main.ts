@@ -168,6 +168,8 @@ function buildProgram(io: Output, setExit: (code: number) => void, argv: readonl
     .option('--control-token <token>', 'require this token (X-Conform-Token header) on every control API call')
     .addOption(new Option('--generate <kind=count,…>', `fill each family's state with generated records (${[...generatedKinds()].join(', ')}), e.g. users=1000,profiles=50`).argParser(recordCounts))
     .addOption(new Option('--generate-seed <n>', 'seed of the record generator (default 1: the same seed gives the same records)').argParser(integer(-2_147_483_648, 2_147_483_647)))
+    .option('--store-prefix <prefix>', 'first part of this deployment\'s Redis keys and channels (default conform), so deployments can share one Redis; env CONFORM_MOCK_STORE_PREFIX')
+    .addOption(new Option('--workers <n>', 'processes serving the listeners on this machine (node:cluster, 1 to 64; more than 1 needs --store redis://…); env CONFORM_MOCK_WORKERS').argParser(integer(1, 64)))
     .option('--list-deviations', 'list the deviations the mock can switch on, and exit')
     .action(async (options) => setExit(await (await import('./mock-command.ts')).runMock(options, io)));
 

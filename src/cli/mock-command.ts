@@ -4,6 +4,7 @@ import { startMock, type RunningMock } from '../server/mock-server.ts';
 import { CONTROL_PREFIX } from '../server/control.ts';
 import type { Output } from './specs-command.ts';
 import { configFromFlags, type MockFlags } from './mock-options.ts';
+import { checkWorkers, isWorkerProcess, runPrimary, runWorker } from './mock-workers.ts';
 
 function listDeviations(io: Output): number {
   const rows = [...allDeviations()].sort(([a], [b]) => a.localeCompare(b));
@@ -40,28 +41,33 @@ export function bannerCredentials(credentials: unknown): unknown {
 }
 
 /** What a user needs to start: every listener's URL, the seeded credentials, the control API. */
-async function banner(mock: RunningMock, io: Output): Promise<void> {
+export async function bannerLines(mock: RunningMock): Promise<string[]> {
   const credentials = await mock.credentials();
-  io.out('conform mock is ready');
-  for (const l of mock.listeners) io.out(`  ${l.family.padEnd(11)} ${l.transport.padEnd(5)} ${l.url}`);
-  for (const [family, creds] of Object.entries(credentials)) io.out(`  ${family.padEnd(11)} credentials ${JSON.stringify(bannerCredentials(creds))}`);
+  const lines = ['conform mock is ready'];
+  for (const l of mock.listeners) lines.push(`  ${l.family.padEnd(11)} ${l.transport.padEnd(5)} ${l.url}`);
+  for (const [family, creds] of Object.entries(credentials)) lines.push(`  ${family.padEnd(11)} credentials ${JSON.stringify(bannerCredentials(creds))}`);
   const profiles = mock.config.families.map((f) => `${f}=${mock.config.profiles[f]}`).join(', ');
-  io.out(`  profiles: ${profiles}${mock.config.deviate.length ? `; deviations: ${mock.config.deviate.join(', ')}` : ''}`);
-  io.out(`  control: ${CONTROL_PREFIX}health, POST ${CONTROL_PREFIX}reset, GET ${CONTROL_PREFIX}traffic on every HTTP listener${mock.config.controlToken ? ' (X-Conform-Token required)' : ''}`);
-  if (mock.config.targetsDir) io.out(`  target files written to ${mock.config.targetsDir} (with tokens for conform test)`);
-  io.out('  stop with Ctrl-C');
+  lines.push(`  profiles: ${profiles}${mock.config.deviate.length ? `; deviations: ${mock.config.deviate.join(', ')}` : ''}`);
+  lines.push(`  control: ${CONTROL_PREFIX}health, POST ${CONTROL_PREFIX}reset, GET ${CONTROL_PREFIX}traffic on every HTTP listener${mock.config.controlToken ? ' (X-Conform-Token required)' : ''}`);
+  if (mock.config.targetsDir) lines.push(`  target files written to ${mock.config.targetsDir} (with tokens for conform test)`);
+  lines.push('  stop with Ctrl-C');
+  return lines;
 }
 
 /** `conform mock`: starts the configured families and serves until SIGINT or SIGTERM. */
 export async function runMock(flags: MockFlags, io: Output, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   if (flags.listDeviations) return listDeviations(io);
+  // A worker of --workers N takes its configuration from the primary, which resolved it once.
+  if (isWorkerProcess()) return runWorker();
   const file = flags.config ?? env.CONFORM_MOCK_CONFIG;
   const config = resolveMockConfig(
     { file: file ? readConfigFile(file) : undefined, env: configFromEnv(env), flags: configFromFlags(flags) },
     new Set(allDeviations().keys()),
   );
+  checkWorkers(config);
+  if ((config.workers ?? 1) > 1) return runPrimary(config, io);
   const mock = await startMock(config);
-  await banner(mock, io);
+  for (const line of await bannerLines(mock)) io.out(line);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

@@ -34,6 +34,8 @@ export interface MockFlags {
   /** --generate users=1000,profiles=50, parsed by recordCounts. */
   generate?: Record<string, number>;
   generateSeed?: number;
+  storePrefix?: string;
+  workers?: number;
 }
 
 export function integer(min: number, max: number): (value: string) => number {
@@ -132,6 +134,8 @@ export function configFromFlags(flags: MockFlags): MockConfigInput {
   if (flags.tenantHeader) layer.tenantHeader = flags.tenantHeader;
   if (flags.targetsDir) layer.targetsDir = flags.targetsDir;
   if (flags.controlToken) layer.controlToken = flags.controlToken;
+  if (flags.storePrefix) layer.storePrefix = flags.storePrefix;
+  if (flags.workers !== undefined) layer.workers = flags.workers;
   // A seed alone may go with the counts of a configuration file.
   if (flags.generate || flags.generateSeed !== undefined) layer.generate = { counts: flags.generate, seed: flags.generateSeed };
   return layer as MockConfigInput;

@@ -36,6 +36,10 @@ export interface MockConfig {
   controlToken?: string;
   /** Records to generate into each family's seed (--generate users=1000,profiles=50, --generate-seed 7). */
   generate?: GenerateRequest;
+  /** The prefix of this deployment's Redis keys and channels. */
+  storePrefix?: string;
+  /** How many processes serve the listeners on this machine (node:cluster); more than 1 needs a Redis store. */
+  workers?: number;
 }
 
 /** A partial configuration, as a file, the environment or the flags give it. */
@@ -86,6 +90,8 @@ const ENV: Array<[string, (value: string) => MockConfigInput]> = [
   ['CONFORM_MOCK_STORE', (v) => ({ store: v })],
   ['CONFORM_MOCK_TARGETS_DIR', (v) => ({ targetsDir: v })],
   ['CONFORM_MOCK_CONTROL_TOKEN', (v) => ({ controlToken: v })],
+  ['CONFORM_MOCK_STORE_PREFIX', (v) => ({ storePrefix: v })],
+  ['CONFORM_MOCK_WORKERS', (v) => ({ workers: /^\d+$/.test(v.trim()) ? Number(v) : (v as unknown as number) })],
 ];
 
 /** The environment's part of the configuration (CONFORM_MOCK_*). */

@@ -1645,7 +1645,9 @@ export const SCHEMAS: Record<string, object> = {
         }
       },
       "controlToken": { "description": "When set, every call of the control API (/__conform/*) must carry it in an X-Conform-Token header.", "type": "string", "minLength": 8 },
-      "targetsDir": { "description": "Where to write one target file per family for conform test.", "type": "string", "minLength": 1 }
+      "targetsDir": { "description": "Where to write one target file per family for conform test.", "type": "string", "minLength": 1 },
+      "storePrefix": { "description": "The first part of every Redis key and channel of this deployment (state, JWT secret, MQTT brokers), so several deployments can share one Redis (default conform).", "type": "string", "pattern": "^[A-Za-z0-9_.-]{1,64}$" },
+      "workers": { "description": "How many processes serve the listeners on this machine (node:cluster); more than 1 needs a Redis store.", "type": "integer", "minimum": 1, "maximum": 64 }
     },
     "$defs": {
       "port": { "description": "0 picks a free port.", "type": "integer", "minimum": 0, "maximum": 65535 },

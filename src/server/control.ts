@@ -37,7 +37,8 @@ export async function handleControl(control: ControlApi, method: string, url: st
   }
   switch (route) {
     case 'GET /__conform/health':
-      return jsonResponse(200, { status: 'ok', families: control.families(), ...(control.store ? { store: control.store() } : {}) });
+      // pid: which process answered, behind a load balancer or with --workers (the control API is per process).
+      return jsonResponse(200, { status: 'ok', families: control.families(), pid: process.pid, ...(control.store ? { store: control.store() } : {}) });
     case 'GET /__conform/targets': {
       if (!control.targets) return jsonResponse(404, { error: 'this mock gives no targets', routes: ROUTES });
       const all = await control.targets();

@@ -15,6 +15,8 @@ import { TrafficLog } from '../core/traffic.ts';
 import { createHttpListener } from './http-listener.ts';
 import { attachWebSocket } from './ws-listener.ts';
 import { createMqttListener, trackSockets, type MqttListener } from './mqtt-listener.ts';
+import { sharedBroker } from './mqtt-shared.ts';
+import { isRedisStore, storePrefix } from '../config/store-url.ts';
 import { familyModule } from './family-modules.ts';
 import { seedWithGenerated } from '../families/generate.ts';
 import { targetFile } from './targets.ts';
@@ -92,7 +94,7 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
     throw new ToolError('CONFORM_ERR_CONFIG', '--state and --store redis://… exclude each other: the shared store is what keeps the state');
   }
   // Redis unreachable is a refusal to start, before anything listens.
-  const shared = store.kind === 'redis' ? new SharedStore(await connectRedis(store)) : undefined;
+  const shared = store.kind === 'redis' ? new SharedStore(await connectRedis(store), storePrefix(config)) : undefined;
   if (shared) closers.push(async () => shared.close());
   const jwtSecret = shared && !config.jwt.configured ? await shared.sharedSecret(config.jwt.secret).catch(async (error: unknown) => {
     shared.close();
@@ -185,12 +187,15 @@ export async function startMock(config: MockConfig): Promise<RunningMock> {
       const base = `http://${host}:${port}`;
       listeners.push({ family, transport: 'http', url: `${base}${module.manifest.paths.http}` });
       if (wss) listeners.push({ family, transport: 'ws', url: `ws://${host}:${port}${module.manifest.paths.ws ?? ''}` });
+      // On a Redis store the family's broker is one broker across every process of the deployment (all its tenants:
+      // they are told apart at CONNECT, and an answer's topic or socket names its client).
+      const broker = mock.mqtt && isRedisStore(config.store) ? await sharedBroker(config.store, storePrefix(config), family) : undefined;
       const mqtt = await createMqttListener(mock, pipeline, (username) => {
         const choice = mqttTenantOf(username);
         if (!choice.ok) return choice;
         const chosen = byTenant.get(choice.tenant);
         return chosen ? { ok: true, mock: chosen, username: choice.username } : { ok: false, reason: 'too many tenants in this mock' };
-      });
+      }, broker);
       if (mqtt) {
         closers.push(() => mqtt.close());
         const mqttPort = await listenMqtt(mqtt, config.host, configuredMqttPort(config, family), `${family} MQTT`);

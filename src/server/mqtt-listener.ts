@@ -4,6 +4,7 @@ import type { FamilyMock, MqttAnswer, MqttClientApi, MqttSurface } from '../core
 import { DROPPED, type ExchangePipeline } from '../core/pipeline.ts';
 import { refusesEmptyClientId } from './mqtt-client-id.ts';
 import { guardMqttSocket, guardRefusal } from './mqtt-packet-guard.ts';
+import type { SharedBroker } from './mqtt-shared.ts';
 
 const DROPPED_TOPIC = '$conform/dropped/';
 
@@ -17,12 +18,22 @@ export interface MqttListener {
  * An aedes broker whose hooks are the family's MQTT surface. Requests are answered inside the broker (the fastest
  * design measured, see ../shared/research/performance.md), and every socket has TCP_NODELAY set, without which each
  * QoS 1 round trip waits for delayed ACKs.
+ *
+ * With a `shared` broker (a Redis store), every process's broker carries publishes to the others. A request is still
+ * handled exactly once: aedes calls `published` only in the broker that received the client's PUBLISH, while the
+ * copies other brokers receive through the emitter go to their subscribers only (and `dh/request`-like topics are
+ * forwarded to nobody by the surface's mayForward). A 'subscribers' answer is published through the emitter, so it
+ * reaches its subscriber in whichever process it is connected; a 'client' answer is written to the requester's own
+ * socket and never leaves the process.
  */
 /** The tenant an MQTT username names ("<tenant>:<user>"), its mock and the username its family sees; or a refusal. */
 export type MqttTenantRoute = (username: string | undefined) => { ok: true; mock: FamilyMock; username: string | undefined } | { ok: false; reason: string };
 
-export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePipeline, route?: MqttTenantRoute): Promise<MqttListener | undefined> {
-  if (!mock.mqtt) return undefined;
+export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePipeline, route?: MqttTenantRoute, shared?: SharedBroker): Promise<MqttListener | undefined> {
+  if (!mock.mqtt) {
+    await shared?.close();
+    return undefined;
+  }
   // Each client is served by its tenant's mock, chosen at CONNECT (none: the default tenant's).
   const tenantOf = new WeakMap<Client, FamilyMock>();
   const mockOf = (client: Client): FamilyMock => tenantOf.get(client) ?? mock;
@@ -69,6 +80,7 @@ export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePip
   };
 
   broker = await Aedes.createBroker({
+    ...(shared ? { mq: shared.mq as never, persistence: shared.persistence } : {}),
     preConnect: (client, packet, done) => {
       // A packet parsed from the chunk in which the guard refused the stream is not acted on.
       const refusal = guardRefusal(client.conn);
@@ -149,7 +161,7 @@ export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePip
     broker,
     close: () =>
       new Promise<void>((resolve) => {
-        broker.close(() => server.close(() => resolve()));
+        broker.close(() => server.close(() => void (shared ? shared.close().then(resolve) : resolve())));
         // Clients left connected would keep server.close() waiting.
         for (const socket of sockets(server)) socket.destroy();
       }),

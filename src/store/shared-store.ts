@@ -5,7 +5,7 @@ import type { VersionedStore } from '../core/store.ts';
 import { Replica, type ReplicaCounters } from './replica.ts';
 import { defineStoreScripts } from './redis-scripts.ts';
 
-/** Every key conform writes in Redis starts so; the tenant and the family follow. */
+/** Every key conform writes in Redis starts so (unless --store-prefix gives another); the tenant and the family follow. */
 export const KEY_PREFIX = 'conform';
 
 /**
@@ -16,13 +16,14 @@ export class SharedStore implements Durability {
   private readonly replicas = new WeakMap<FamilyMock, Replica>();
   readonly counters: ReplicaCounters = { commits: 0, reruns: 0, forcedConflicts: 0 };
 
-  constructor(readonly redis: Redis) {
+  /** `prefix`: the deployment's (--store-prefix), so several deployments can share one Redis. */
+  constructor(readonly redis: Redis, private readonly prefix: string = KEY_PREFIX) {
     defineStoreScripts(redis);
   }
 
   /** The stores `mock` was built with (collectStores), under the keys of (tenant, family). */
   attach(mock: FamilyMock, tenant: string, stores: Array<VersionedStore<unknown>>): void {
-    this.replicas.set(mock, new Replica(this.redis, `${KEY_PREFIX}:${tenant}:${mock.family}`, stores, this.counters));
+    this.replicas.set(mock, new Replica(this.redis, `${this.prefix}:${tenant}:${mock.family}`, stores, this.counters));
   }
 
   exchange<T>(scope: FamilyMock, run: () => Promise<T>): Promise<DurableOutcome<T>> {
@@ -36,7 +37,7 @@ export class SharedStore implements Durability {
    * (SET NX), so a token issued by one process is accepted by the others.
    */
   async sharedSecret(candidate: string): Promise<string> {
-    const key = `${KEY_PREFIX}:jwt-secret`;
+    const key = `${this.prefix}:jwt-secret`;
     await this.redis.set(key, candidate, 'NX');
     return (await this.redis.get(key)) ?? candidate;
   }
