@@ -21,6 +21,6 @@ export function getInfo(call: RestCall): HttpResponse {
   const scheme = call.request.headers['x-forwarded-proto'] === 'https' ? 'wss' : 'ws';
   const info = apiInfo(call.ctx);
   // devicehive.all.transport.ws-endpoint-info
-  if (!call.ctx.behaviour.deviates('devicehive.all.transport.ws-endpoint-info')) info.webSocketServerUrl = `${scheme}://${host}/api/websocket`;
+  if (!call.ctx.behaviour.deviates('devicehive.all.transport.ws-endpoint-info')) info.webSocketServerUrl = `${scheme}://${host}${call.request.basePath ?? ''}/api/websocket`;
   return restJson(200, info);
 }

@@ -13,6 +13,11 @@ export interface HttpRequest {
   /** Set when the body went over the size limit and was not read: the family answers with its own 413. */
   bodyTooLarge?: boolean;
   remoteAddress?: string;
+  /**
+   * The path the listener took off before `url` (a tenant's /__tenant/<name>): a family that writes an absolute URL
+   * of its own (an endpoint it advertises) puts it back, so the client stays where it was.
+   */
+  basePath?: string;
 }
 
 export interface HttpResponse {

@@ -34,7 +34,10 @@ function toExchange(request: FastifyRequest, body: Uint8Array | null, bodyTooLar
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
-  return { method: request.method, url, headers, body, bodyTooLarge, remoteAddress: request.socket.remoteAddress };
+  const exchange: HttpRequest = { method: request.method, url, headers, body, bodyTooLarge, remoteAddress: request.socket.remoteAddress };
+  // The tenant's path prefix, when the route took one off: what came before the URL the family sees.
+  if (url !== request.url && request.url.endsWith(url)) exchange.basePath = request.url.slice(0, request.url.length - url.length);
+  return exchange;
 }
 
 /**

@@ -129,3 +129,15 @@ test('--state keeps each tenant: after a restart tenant a has its write, b and t
     await second.stop();
   }
 });
+
+test('an endpoint a family advertises keeps the tenant: DeviceHive GET /info through /__tenant/a names /__tenant/a/api/websocket', async () => {
+  const mock = await startTestMock(['devicehive']);
+  try {
+    const base = new URL(url(mock, 'devicehive'));
+    const info = async (prefix: string) => ((await (await fetch(`${base.origin}${prefix}/api/rest/info`)).json()) as { webSocketServerUrl: string }).webSocketServerUrl;
+    assert.equal(await info('/__tenant/a'), `ws://${base.host}/__tenant/a/api/websocket`);
+    assert.equal(await info(''), `ws://${base.host}/api/websocket`, 'the default tenant as before');
+  } finally {
+    await mock.stop();
+  }
+});
