@@ -228,3 +228,35 @@ declare(
   },
   ['ws', 'mqtt'],
 );
+
+/**
+ * Restrictions naming what does not exist: an index no test creates, or a collection missing from one of the pool's
+ * indexes. The document: refused without force (default false), allowed with it. (Kuzzle 2.56 accepts both without
+ * an option, its force-false deviation: these cases fail there under that requirement only.)
+ */
+const missingRestrictions = (pool: Pool): Array<Mutation<Body>> => [
+  { name: 'a restriction to a missing index', apply: (v, pick) => withPolicy(v, pick, (p) => ({ ...p, restrictedTo: [{ index: `conform-missing-g${pick}` }] })) },
+  {
+    name: 'a restriction to a missing collection',
+    apply: (v, pick) => withPolicy(v, pick, (p) => ({ ...p, restrictedTo: [{ index: choose(pool.indexes, pick).index, collections: [`missing-g${pick}`] }] })),
+  },
+];
+
+declare('kuzzle.updateProfile.default.force-false', 'a generated definition restricted to a missing index or collection, without force, is refused; nothing changes', {
+  cases: mutatedCases(missingRestrictions, ['policies']),
+  check: ({ api, transport }, c) =>
+    expectRefusedUnchanged(api, transport, c.body, (res) => {
+      expect(res.status, `${c.label} without force is refused with a 4xx status: ${res.text.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(res.json?.error ?? null, 'an error').not.toBeNull();
+    }),
+});
+
+declare('kuzzle.updateProfile.validation.force-allows-missing', 'a generated definition restricted to a missing index or collection, with force, is accepted and stored', {
+  cases: mutatedCases(missingRestrictions, ['policies']),
+  check: async ({ api, transport }, c) => {
+    const { profile } = await stateOf(api);
+    expectOk(await api.on(transport).updateProfile(await api.admin(), profile, c.body, { args: { force: true } }), `updateProfile with force and ${c.label}`);
+    expectStored(await api.profileSource(profile), c.body as Body);
+  },
+});
