@@ -4,9 +4,9 @@
  * known deviations do not count). Prints one line per run and exits 1 if any run had a failure.
  *
  *   tsx scripts/generative-seeds.ts [--seeds 1..10] [--cases 5] [--profiles documented,kuzzle-2.56,devicehive-4]
- *                                   [--timeout 300]
+ *                                   [--families kuzzle,devicehive,userapi] [--timeout 300]
  *
- * "documented" runs every family; another profile runs its own family. Needs `npm run build` (bin/conform.mjs).
+ * "documented" runs every family (or those of --families); another profile runs its own family. Needs `npm run build` (bin/conform.mjs).
  * Every run is a child process killed after --timeout seconds, so the loop is bounded.
  */
 import fs from 'node:fs';
@@ -42,6 +42,7 @@ const seeds = seedsOf(option('--seeds', '1..10'));
 const cases = Number(option('--cases', '5'));
 const timeoutMs = Number(option('--timeout', '300')) * 1000;
 const profiles = option('--profiles', 'documented,kuzzle-2.56,devicehive-4').split(',');
+const only = args.includes('--families') ? option('--families', '').split(',') : undefined;
 
 interface Run {
   code: number | null;
@@ -72,7 +73,8 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'conform-seeds-'));
 let bad = 0;
 const started = performance.now();
 for (const profile of profiles) {
-  const families: Family[] = profile === 'documented' ? [...FAMILIES] : [readProfile(`${profile}.yaml`).family as Family];
+  const families: Family[] = (profile === 'documented' ? [...FAMILIES] : [readProfile(`${profile}.yaml`).family as Family]).filter((f) => !only || only.includes(f));
+  if (families.length === 0) continue;
   const targetsDir = path.join(work, profile, 'targets');
   const mock = await startMock(resolveMockConfig({ flags: { families, ports: ephemeralPorts(), profiles: Object.fromEntries(families.map((f) => [f, profile])), targetsDir } }, known));
   try {
