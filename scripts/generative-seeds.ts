@@ -3,8 +3,10 @@
  * for each seed one `conform test` of the generated tests only, with the profile's shipped baseline (a real server's
  * known deviations do not count). Prints one line per run and exits 1 if any run had a failure.
  *
- *   tsx scripts/generative-seeds.ts [--seeds 1..10] [--cases 5] [--profiles documented,kuzzle-2.56,devicehive-4]
- *                                   [--families kuzzle,devicehive,userapi] [--timeout 300]
+ *   tsx scripts/generative-seeds.ts [--seeds 1..10] [--cases 5] [--profiles documented,<profile>,…]
+ *                                   [--families <family>,…] [--timeout 300]
+ *
+ * Default profiles: documented and every real-server profile of specs/profiles/.
  *
  * "documented" runs every family (or those of --families); another profile runs its own family. Needs `npm run build` (bin/conform.mjs).
  * Every run is a child process killed after --timeout seconds, so the loop is bounded.
@@ -41,7 +43,8 @@ function seedsOf(text: string): number[] {
 const seeds = seedsOf(option('--seeds', '1..10'));
 const cases = Number(option('--cases', '5'));
 const timeoutMs = Number(option('--timeout', '300')) * 1000;
-const profiles = option('--profiles', 'documented,kuzzle-2.56,devicehive-4').split(',');
+const shipped = fs.readdirSync(path.join(ROOT, 'specs', 'profiles')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)).sort();
+const profiles = option('--profiles', ['documented', ...shipped].join(',')).split(',');
 const only = args.includes('--families') ? option('--families', '').split(',') : undefined;
 
 interface Run {
