@@ -1,7 +1,8 @@
 /**
  * Which deviations of the mock the generative phase catches on its own: for each deviation of a validation, default,
  * field-exclusion or role-restriction requirement, a mock with it switched on and only the generated tests run
- * (the hand-written ones left out). `tsx scripts/generative-sweep.ts [family…] [--seed n] [--cases n]`.
+ * (the hand-written ones left out). `tsx scripts/generative-sweep.ts [family…] [--seed n] [--cases n] [--only id,…]`
+ * (--only: just those deviations, e.g. to check one generated test).
  */
 import { readCatalogue } from '../src/specs/catalogue.ts';
 import { FAMILIES, type Family } from '../src/specs/families.ts';
@@ -19,10 +20,11 @@ const flag = (name: string, fallback: number) => {
 };
 const seed = flag('--seed', 1);
 const cases = flag('--cases', 5);
+const only = args.includes('--only') ? new Set(String(args[args.indexOf('--only') + 1]).split(',')) : undefined;
 const families = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) as Family[];
 for (const family of families.length > 0 ? families : [...FAMILIES]) {
   const category = new Map(readCatalogue(family).requirements.map((r) => [r.id, r.category]));
-  const ids = Object.keys(FAMILY_MODULES[family]?.deviations ?? {}).filter((id) => CATEGORIES.has(category.get(id) ?? ''));
+  const ids = Object.keys(FAMILY_MODULES[family]?.deviations ?? {}).filter((id) => CATEGORIES.has(category.get(id) ?? '') && (!only || only.has(id)));
   const started = performance.now();
   const rows = await sweepDeviations(family, ids, { tests: () => GENERATED_TESTS, generate: { cases, seed } });
   const caught = rows.filter((r) => r.detectedBy.length > 0).length;

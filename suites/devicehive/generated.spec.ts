@@ -1,41 +1,14 @@
-// The generative phase for PUT /user/current, user/updateCurrent and PUT /user/{id} (issue 12): User resources drawn
+// The generative phase for PUT /user/current, user/updateCurrent and PUT /user/{id} (issue 12; the WebSocket
+// user/update in generated-user-update.spec.ts): User resources drawn
 // from user-update.json by json-schema-faker, inside what the documents and the reference server accept
 // (docs/generative.md), and single-constraint mutations drawn by fast-check.
 import { expect, secret, uniqueName } from '../harness.ts';
 import { test, describe, expectOk, expectRefused, schemaProblem, type DhApi, type DhUser, type Outcome } from './fixtures.ts';
 import type { Transport } from '../../src/specs/families.ts';
 import { generated, type GeneratedTest } from '../generative/declare.ts';
-import { acceptedValues } from '../generative/accepted.ts';
+import { adminWsUpdate, expectPassword, PASSWORD_RULE, users, type User } from './user-resources.ts';
 import { choose, drawMutations, type Mutation } from '../generative/mutations.ts';
 import type { GeneratedCase } from '../generative/run-cases.ts';
-
-type User = Record<string, unknown>;
-const ROOT = 'devicehive/user-update.json';
-const PASSWORD_RULE = 'Password can contain only from 6 to 128 symbols!';
-
-/**
- * The User resource, narrowed: passwords of 6 to 40 letters and digits (the reference server's 6..128 rule, no
- * characters a server might normalise), data a flat object of strings, integers and booleans (numbers that JSON
- * libraries may rewrite, 1.0 or 1e21, are never sent), never null (null-as-absent is a SHOULD the documents leave
- * open), and data always present: the reference server clears an omitted data (devicehive-4 profile).
- */
-const data = { type: 'object', additionalProperties: false, minProperties: 1, patternProperties: { '^[a-z][a-zA-Z0-9]{0,11}$': { type: ['string', 'integer', 'boolean'], pattern: '^[A-Za-z0-9 ]{0,20}$', minimum: -1000000, maximum: 1000000 } } };
-const password = { type: 'string', pattern: '^[A-Za-z0-9]{6,40}$' };
-const CLIENT_SCHEMA = { type: 'object', required: ['data'], additionalProperties: false, properties: { password, data } };
-const ADMIN_SCHEMA = { type: 'object', required: ['data', 'role', 'status'], additionalProperties: false, properties: { password, data, role: { enum: [0, 1] }, status: { enum: [0, 1, 2] }, introReviewed: { type: 'boolean' } } };
-
-/** `count` generated User resources, each inside the document's schema; an admin's get a fresh unique login. */
-function users(count: number, seed: number, admin = false): User[] {
-  return acceptedValues(admin ? ADMIN_SCHEMA : CLIENT_SCHEMA, ROOT, ROOT, count, seed, (v) => {
-    if (typeof v.password === 'string') secret(v.password);
-    return admin ? { ...v, login: uniqueName('dhgen') } : v;
-  });
-}
-
-/** The caller's password logs in (POST /token 201). */
-async function expectPassword(api: DhApi, user: DhUser, what: string): Promise<void> {
-  expect((await api.login(user.login, user.password)).status, `POST /token with ${what}`).toBe(201);
-}
 
 /** A refusal over REST carries the documented error body (schemas/devicehive/error.json). */
 function expectErrorBody(o: Outcome): void {
@@ -176,11 +149,18 @@ for (const [field, allowed] of [['role', [0, 1]], ['status', [0, 1, 2]]] as cons
       const outside: Mutation<User> = { name: `${field} out of its list`, apply: (v, pick) => ({ ...v, [field]: pick % 2 === 0 ? allowed.length + (pick % 1000) : -1 - (pick % 1000) }) };
       return drawMutations([outside], n, seed).map(({ mutation, pick }, i) => ({ label: mutation.name, body: mutation.apply(valid[i] as User, pick), optional: ['password', 'introReviewed', 'data'] }));
     },
-    check: async ({ api }, c) => {
+    // REST: PUT /user/{id}, a 4xx; WebSocket: user/update with userId, status "error" (the catalogue's check).
+    transports: ['http', 'ws'],
+    check: async ({ api, transport }, c) => {
       const target = await api.newUser();
       const before = await api.read(target.id);
-      const res = await api.put(`/user/${target.id}`, c.body, api.adminAuth);
-      expect(res.status >= 400 && res.status < 500, `PUT /user/${target.id} should answer 4xx: ${res.status} ${res.text.slice(0, 300)}`).toBe(true);
+      if (transport === 'ws') {
+        const answer = await adminWsUpdate(api, target.id, c.body);
+        expect(answer?.status, `user/update ${field} out of its list should answer status "error": ${JSON.stringify(answer)}`).toBe('error');
+      } else {
+        const res = await api.put(`/user/${target.id}`, c.body, api.adminAuth);
+        expect(res.status >= 400 && res.status < 500, `PUT /user/${target.id} should answer 4xx: ${res.status} ${res.text.slice(0, 300)}`).toBe(true);
+      }
       expect(await api.read(target.id), 'a refused update changes nothing').toEqual(before);
     },
   });

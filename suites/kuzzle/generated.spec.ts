@@ -3,34 +3,12 @@
 // forbidden properties (profileIds, _id) added one at a time, drawn by fast-check.
 import { expect, expectError, expectOk, schemaProblem, test, type KuzzleApi, type User } from './fixtures.ts';
 import type { Transport } from '../../src/specs/families.ts';
-import { fakeRecords } from '../../src/core/generate.ts';
 import { generated, type GeneratedTest } from '../generative/declare.ts';
-import { acceptedValues } from '../generative/accepted.ts';
+import { bodies, type Body } from './self-bodies.ts';
 import { choose, drawMutations, type Mutation } from '../generative/mutations.ts';
 import type { GeneratedCase } from '../generative/run-cases.ts';
 
-type Body = Record<string, unknown>;
-const ROOT = 'kuzzle/update-self.body.json';
 const ALL: readonly Transport[] = ['http', 'ws', 'mqtt'];
-
-/**
- * Free properties, narrowed: names of letters and digits (a dot is a path to Elasticsearch, a leading underscore is
- * reserved), each ending in its type's letter so that a name always holds one JSON type across tests and runs (a
- * dynamic mapping refuses a string where it stored a number), and values that are scalars or arrays of strings:
- * Elasticsearch merges nested objects recursively where the document says "top-level", so none is sent.
- */
-const NAME = '^g[a-z]{2,8}$';
-const VALUES = { S: { type: 'string', pattern: '^[A-Za-z0-9 ]{0,24}$' }, N: { type: 'integer', minimum: -1000000, maximum: 1000000 }, B: { type: 'boolean' }, L: { type: 'array', maxItems: 3, items: { type: 'string', pattern: '^[a-z]{1,8}$' } } };
-const ENTRY = { type: 'object', required: ['name', 'kind'], additionalProperties: false, properties: { name: { type: 'string', pattern: NAME }, kind: { enum: Object.keys(VALUES) } } };
-
-/** `count` bodies of 1 to 4 free properties, each inside the document's schema. */
-function bodies(count: number, seed: number): Body[] {
-  const shapes = fakeRecords({ type: 'array', minItems: 1, maxItems: 4, items: ENTRY }, count, seed, ROOT) as Array<Array<{ name: string; kind: keyof typeof VALUES }>>;
-  return shapes.map((entries, i) => {
-    const schema = { type: 'object', additionalProperties: false, required: entries.map((e) => `${e.name}${e.kind}`), properties: Object.fromEntries(entries.map((e) => [`${e.name}${e.kind}`, VALUES[e.kind]])) };
-    return acceptedValues(schema, ROOT, ROOT, 1, seed + i)[0] as Body;
-  });
-}
 
 interface KFixtures {
   api: KuzzleApi;
