@@ -11,6 +11,8 @@ export interface StoreWatcher<T> {
   set(id: string, source: T, previous: T | undefined): void;
   delete(id: string, source: T): void;
   clear(): void;
+  /** Told how to report a lookup to the store's journal: a lookup by key reads the store as a whole (a unique login). */
+  observe?(onRead: () => void): void;
 }
 
 /**
@@ -23,6 +25,7 @@ export class IndexedStore<T> extends VersionedStore<T> {
     private readonly watchers: ReadonlyArray<StoreWatcher<T>>,
   ) {
     super(options);
+    for (const w of watchers) w.observe?.(() => this.journal?.scanned(this as VersionedStore<unknown>));
   }
 
   override create(id: string, source: T, write: WriteOptions): StoredDocument<T> | undefined {
@@ -67,10 +70,16 @@ export class IndexedStore<T> extends VersionedStore<T> {
 /** The ids of the documents by one key of theirs (a login, an owner), in the order the keys were given to them. */
 export class KeyIndex<T, K> implements StoreWatcher<T> {
   private readonly byKey = new Map<K, Set<string>>();
+  private onRead: (() => void) | undefined;
 
   constructor(private readonly keyOf: (source: T) => K) {}
 
+  observe(onRead: () => void): void {
+    this.onRead = onRead;
+  }
+
   ids(key: K): ReadonlySet<string> {
+    this.onRead?.();
     return this.byKey.get(key) ?? EMPTY;
   }
 

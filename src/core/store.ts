@@ -63,6 +63,12 @@ export interface StoreJournal {
   wrote(store: VersionedStore<unknown>, id: string, before: StoredDocument<unknown> | undefined): void;
   /** The write was an update with retryOnConflict 0: a conflict on it is the client's, not re-run away. */
   noRetry(store: VersionedStore<unknown>, id: string): void;
+  /**
+   * The exchange read the store as a whole (every document, a search, a secondary index): what it decided may rest
+   * on the absence of a document (a unique address, a unique login), so any other write of the store meanwhile makes
+   * its commit conflict.
+   */
+  scanned(store: VersionedStore<unknown>): void;
 }
 
 /**
@@ -188,11 +194,13 @@ export class VersionedStore<T> {
 
   /** All documents as they are now (a get by id sees writes at once, as in Elasticsearch). */
   all(): StoredDocument<T>[] {
+    this.journal?.scanned(this as VersionedStore<unknown>);
     return [...this.docs.values()];
   }
 
   /** What a search sees now: refreshed versions only. */
   search(predicate: (source: T, id: string) => boolean = () => true): Array<{ id: string; source: T }> {
+    this.journal?.scanned(this as VersionedStore<unknown>);
     const hits: Array<{ id: string; source: T }> = [];
     for (const doc of this.docs.values()) {
       const source = this.searchable(doc);

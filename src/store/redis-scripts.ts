@@ -25,9 +25,11 @@ return {0, lastId, redis.call('HGETALL', KEYS[1]), redis.call('HGETALL', KEYS[2]
 
 /**
  * One exchange's writes, all or nothing. ARGV[1]: JSON array of [field, baseStamp, documentJson] ("" base: the
- * replica knew no write of it; "" document: deleted). Any field whose stamp is not its base (another process wrote it
- * since the replica read it) refuses the whole commit: {0, conflicted fields}. Else the writes are logged (XADD),
- * applied and stamped: {1, entry id}.
+ * replica knew no write of it; "" document: deleted); ARGV[3]: JSON array of [store, baseStamp] of the stores it read
+ * as a whole. Any field whose stamp is not its base (another process wrote it since the replica read it), or any such
+ * store another process wrote meanwhile (its store-wide stamp, the field named by the store alone), refuses the
+ * whole commit: {0, conflicted fields}. Else the writes are logged (XADD), applied and stamped, field and store: {1,
+ * entry id}.
  */
 const COMMIT = `
 local writes = cjson.decode(ARGV[1])
@@ -36,11 +38,17 @@ for _, w in ipairs(writes) do
   local current = redis.call('HGET', KEYS[2], w[1])
   if (current or '') ~= w[2] then conflicts[#conflicts + 1] = w[1] end
 end
+for _, s in ipairs(cjson.decode(ARGV[3])) do
+  local current = redis.call('HGET', KEYS[2], s[1])
+  if (current or '') ~= s[2] then conflicts[#conflicts + 1] = s[1] end
+end
 if #conflicts > 0 then return {0, conflicts} end
 -- The log is trimmed (approximately) to its last LOG_LENGTH entries; a replica left further behind reloads.
 local id = redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[2], '*', 'w', ARGV[1])
 for _, w in ipairs(writes) do
   redis.call('HSET', KEYS[2], w[1], id)
+  local store = string.match(w[1], '^([^/]*)/')
+  if store then redis.call('HSET', KEYS[2], store, id) end
   if w[3] == '' then redis.call('HDEL', KEYS[1], w[1]) else redis.call('HSET', KEYS[1], w[1], w[3]) end
 end
 return {1, id}
@@ -61,7 +69,7 @@ return {1, firstId, redis.call('XRANGE', KEYS[1], '(' .. ARGV[1], '+', 'COUNT', 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     conformSeed(docs: string, stamps: string, log: string, seeded: string, seed: string): Result<[1, string] | [0, string, string[], string[]], Context>;
-    conformCommit(docs: string, stamps: string, log: string, writes: string, logLength: number): Result<[1, string] | [0, string[]], Context>;
+    conformCommit(docs: string, stamps: string, log: string, writes: string, logLength: number, scans: string): Result<[1, string] | [0, string[]], Context>;
     conformCatchUp(log: string, seeded: string, after: string, count: number): Result<[0] | [1, string, Array<[string, string[]]>], Context>;
   }
 }

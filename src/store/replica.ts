@@ -29,7 +29,13 @@ interface Written {
 /** The writes of one run, by field ("<store>/<id>"), first "before" kept: what is committed, or rolled back. */
 class Journal implements StoreJournal {
   readonly writes = new Map<string, Written>();
+  /** The stores read as a whole (their names): their store-wide stamp is checked at commit. */
+  readonly scans = new Set<string>();
   constructor(private readonly names: Map<VersionedStore<unknown>, string>) {}
+
+  scanned(store: VersionedStore<unknown>): void {
+    this.scans.add(this.names.get(store) as string);
+  }
 
   wrote(store: VersionedStore<unknown>, id: string, before: StoredDocument<unknown> | undefined): void {
     const field = `${this.names.get(store)}/${id}`;
@@ -112,9 +118,11 @@ export class Replica {
       }
       if (journal.writes.size === 0) return { ok: true, value };
       const payload = [...journal.writes].map(([field, w]) => [field, this.stamps.get(field) ?? '', documentJson(w.store.get(w.id))]);
+      // A store read as a whole is checked by its store-wide stamp (the field named by the store alone, no "/").
+      const scans = [...journal.scans].map((name) => [name, this.stamps.get(name) ?? '']);
       let result: [1, string] | [0, string[]];
       try {
-        result = await this.redis.conformCommit(this.keys.docs, this.keys.stamps, this.keys.log, JSON.stringify(payload), LOG_LENGTH);
+        result = await this.redis.conformCommit(this.keys.docs, this.keys.stamps, this.keys.log, JSON.stringify(payload), LOG_LENGTH, JSON.stringify(scans));
       } catch {
         // Applied or not, the stream will say so at the next catch-up; the client is not told it was.
         this.rollback(journal);
@@ -181,6 +189,7 @@ export class Replica {
       const id = field.slice(slash + 1);
       store.restore(id, json === '' ? undefined : (JSON.parse(json) as StoredDocument<unknown>));
       this.stamps.set(field, entryId);
+      this.stamps.set(field.slice(0, slash), entryId);
     }
   }
 
