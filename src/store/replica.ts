@@ -1,10 +1,21 @@
 import type { Redis } from 'ioredis';
 import type { StoreJournal, StoredDocument, VersionedStore } from '../core/store.ts';
 import type { DurableOutcome } from '../core/pipeline.ts';
-import './redis-scripts.ts';
+import { TURN_TAKEN } from './redis-scripts.ts';
 
 /** How often one exchange is re-run after losing a commit race before it is answered as a server fault. */
 export const MAX_RERUNS = 25;
+/**
+ * After this many lost races an exchange claims the next turn: no other process commits in this (tenant, family)
+ * until it has (or the claim lapses), so a process starved by a faster one (a busier CPU, a longer exchange) still
+ * wins in a bounded number of runs instead of losing every race to MAX_RERUNS.
+ */
+const CLAIM_AFTER = 3;
+/** How long a claim holds if its process dies before committing. */
+const CLAIM_MS = 2_000;
+/** How long an exchange waits, in all, for others' claimed turns before it is answered as a server fault. */
+const TURN_WAIT_MS = 3_000;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Stream entries read per XREAD while catching up, and the bound on rounds (a replica that far behind reloads). */
 const READ_BATCH = 500;
 const MAX_READ_ROUNDS = 2000;
@@ -69,7 +80,9 @@ export class Replica {
   private lastId = '0-0';
   private seeded = false;
   private lock: Promise<unknown> = Promise.resolve();
-  private readonly keys: { docs: string; stamps: string; log: string; seeded: string };
+  private readonly keys: { docs: string; stamps: string; log: string; seeded: string; turn: string };
+  /** This replica's name in a claimed turn. */
+  private readonly token = globalThis.crypto.randomUUID();
 
   constructor(
     private readonly redis: Redis,
@@ -81,7 +94,7 @@ export class Replica {
       this.names.set(store, String(index));
       this.byName.set(String(index), store);
     });
-    this.keys = { docs: `${prefix}:docs`, stamps: `${prefix}:stamps`, log: `${prefix}:log`, seeded: `${prefix}:seeded` };
+    this.keys = { docs: `${prefix}:docs`, stamps: `${prefix}:stamps`, log: `${prefix}:log`, seeded: `${prefix}:seeded`, turn: `${prefix}:turn` };
   }
 
   /** One exchange, serialized with this replica's others; {ok: false} when Redis cannot take its writes. */
@@ -92,7 +105,18 @@ export class Replica {
   }
 
   private async runExclusive<T>(run: () => Promise<T>): Promise<DurableOutcome<T>> {
+    const turn = { held: false };
+    try {
+      return await this.runTurns(run, turn);
+    } finally {
+      // A claimed turn the exchange did not use (it failed, or wrote nothing when it ran again) is given back at once.
+      if (turn.held) await this.redis.conformRelease(this.keys.turn, this.token).catch(() => undefined);
+    }
+  }
+
+  private async runTurns<T>(run: () => Promise<T>, turn: { held: boolean }): Promise<DurableOutcome<T>> {
     let forced = new Map<VersionedStore<unknown>, Set<string>>();
+    const waitUntil = Date.now() + TURN_WAIT_MS;
     for (let attempt = 0; attempt <= MAX_RERUNS; attempt++) {
       try {
         await this.catchUp();
@@ -121,8 +145,9 @@ export class Replica {
       // A store read as a whole is checked by its store-wide stamp (the field named by the store alone, no "/").
       const scans = [...journal.scans].map((name) => [name, this.stamps.get(name) ?? '']);
       let result: [1, string] | [0, string[]];
+      const claim = attempt >= CLAIM_AFTER ? 1 : 0;
       try {
-        result = await this.redis.conformCommit(this.keys.docs, this.keys.stamps, this.keys.log, JSON.stringify(payload), LOG_LENGTH, JSON.stringify(scans));
+        result = await this.redis.conformCommit(this.keys.docs, this.keys.stamps, this.keys.log, this.keys.turn, JSON.stringify(payload), LOG_LENGTH, JSON.stringify(scans), this.token, claim, CLAIM_MS);
       } catch {
         // Applied or not, the stream will say so at the next catch-up; the client is not told it was.
         this.rollback(journal);
@@ -130,6 +155,7 @@ export class Replica {
       }
       this.rollback(journal);
       if (result[0] === 1) {
+        turn.held = false;
         // The replica takes its own writes back from the stream, in order with the others' (other documents may
         // have been written between its catch-up and its commit).
         this.counters.commits++;
@@ -140,6 +166,14 @@ export class Replica {
         }
         return { ok: true, value };
       }
+      if (result[1].length === 1 && result[1][0] === TURN_TAKEN) {
+        // Another process's starved exchange goes first: wait for it, without counting a lost race.
+        if (Date.now() > waitUntil) return { ok: false };
+        attempt--;
+        await pause(1);
+        continue;
+      }
+      if (claim) turn.held = true;
       this.counters.reruns++;
       forced = new Map();
       for (const field of result[1]) {
