@@ -57,7 +57,7 @@ async function projectOf(planned: PlannedTarget): Promise<Project> {
 export default defineConfig<SuiteOptions>({
   testDir: './suites',
   outputDir: './test-results',
-  // Every test is its own unit: --shard splits a family by test, not by file (userapi is one big file), and the
+  // Every test is its own unit: --shard splits a family by test, not by file (a family's suite may be one big file), and the
   // fixtures create what they need with unique names, so no test depends on another having run.
   fullyParallel: true,
   workers: plan?.workers ?? DEFAULT_WORKERS,

@@ -100,7 +100,7 @@ export function conformance<F extends BaseFixtures>(
   for (const transport of primary.transports.filter((t) => !options.transports || options.transports.includes(t))) {
     const annotation = [...list.map((id) => ({ type: 'requirement', description: id })), { type: 'transport', description: transport }];
     // Playwright reads the fixture names from the destructuring pattern, so every family names its fixture `api`.
-    // Tags make every checked id selectable: conform test --grep '@kuzzle\.updateSelf\.route\.me'.
+    // Tags make every checked id selectable: conform test --grep '@<family>\.<operation>\.<category>\.<name>'.
     const tag = [...list.map((id) => `@${id}`), transportTag(transport)];
     (testFn as typeof test)(`${list[0]} [${transport}] ${title}`, { annotation, tag }, async ({ target, transcript, api }: any) => {
       try {

@@ -119,7 +119,7 @@ export async function createMqttListener(mock: FamilyMock, pipeline: ExchangePip
         packet.topic = `${DROPPED_TOPIC}${packet.topic}`;
         return done(null);
       }
-      // MQTT 3.1.1 has no negative PUBACK: the client is disconnected, as Kuzzle's aedes does.
+      // MQTT 3.1.1 has no negative PUBACK: the client is disconnected, as an aedes-based server does.
       return done(new Error(`publishing on "${packet.topic}" is not allowed`));
     },
     authorizeSubscribe: (client, subscription, done) => {

@@ -6,7 +6,7 @@ import { MAX_BODY_BYTES, type TenantRoute } from './http-listener.ts';
 
 /**
  * ws answers a frame over maxPayload with a 1009 close frame (Message Too Big). A family whose real server drops the
- * connection instead (uWebSockets for Kuzzle: the client sees 1006) gets that close turned into a cut; ws calls
+ * connection instead (a uWebSockets server: the client sees 1006) gets that close turned into a cut; ws calls
  * close(1009) for the size limit only, and no family closes with 1009 itself.
  */
 function dropOversizeFrames(ws: WebSocket): void {
