@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ToolError } from '../core/tool-error.ts';
+import { findFamilyModule, manifests } from '../families/lookup.ts';
 import { readTargetData, validateTarget, type Target, type TargetCheck } from '../target/target.ts';
 
 /**
  * What may override a target file, so CI can take endpoints and secrets from its secret store instead of a
  * committed file. Precedence, per field: flags, then CONFORM_TARGET_* environment variables, then the file; no file
  * at all is fine when the overrides make a whole target. `auth` replaces the whole auth object; username and
- * password then replace the admin's login and password in it (Kuzzle: auth.admin.username, DeviceHive:
- * auth.admin.login).
+ * password then replace the admin's login and password in it (auth.admin.<the manifest's adminLoginField>).
  */
 export interface TargetOverrides {
   api?: string;
@@ -70,12 +70,15 @@ export function resolveTarget(file: string | undefined, flags: TargetOverrides, 
   const username = pick('username');
   const password = pick('password');
   if (username || password) {
-    if (data.api !== 'kuzzle' && data.api !== 'devicehive') {
-      throw new ToolError('CONFORM_ERR_TARGET', `${(username ?? password)?.from} applies to a kuzzle or devicehive target (its admin account); a ${String(data.api ?? 'target without api')} takes its credentials in --auth or CONFORM_TARGET_AUTH`);
+    // The admin's login field is the family's (its manifest's adminLoginField); a family without one has no admin.
+    const loginField = typeof data.api === 'string' ? findFamilyModule(data.api)?.manifest.adminLoginField : undefined;
+    if (!loginField) {
+      const withAdmin = manifests().filter((m) => m.adminLoginField).map((m) => m.family);
+      throw new ToolError('CONFORM_ERR_TARGET', `${(username ?? password)?.from} applies to a ${withAdmin.join(' or ')} target (its admin account); a ${String(data.api ?? 'target without api')} takes its credentials in --auth or CONFORM_TARGET_AUTH`);
     }
     const current = (data.auth && typeof data.auth === 'object' ? data.auth : {}) as Record<string, any>;
     const admin = { ...(current.admin ?? {}) };
-    if (username) admin[data.api === 'kuzzle' ? 'username' : 'login'] = username.value;
+    if (username) admin[loginField] = username.value;
     if (password) admin.password = password.value;
     data.auth = { ...current, admin };
   }
