@@ -14,6 +14,7 @@ export const manifest = {
   profiles: ['devicehive-4'],
   targetAuth: { kind: 'as-seeded' },
   adminLoginField: 'login',
+  credentialsCheck: { kind: 'admin-login', path: '/token', statuses: [200, 201], token: ['accessToken'], reason: [['message'], ['error']] },
   mqttRequestTopic: 'dh/request',
   // Behind nginx (devicehive.md §1.1: the docker-compose proxy) with its defaults: client_header_timeout 60 s for the
   // headers, client_body_timeout 60 s between two reads of the body, keepalive_timeout 75 s; a timed-out request is

@@ -14,6 +14,7 @@ export const manifest = {
   profiles: ['kuzzle-2.56'],
   targetAuth: { kind: 'as-seeded' },
   adminLoginField: 'username',
+  credentialsCheck: { kind: 'admin-login', path: '/_login/local', statuses: [200], token: ['result', 'jwt'], reason: [['error', 'message']] },
   mqttRequestTopic: 'Kuzzle/request',
   // uWebSockets.js closes an HTTP connection silent for 10 s (HTTP_IDLE_TIMEOUT_S in its HttpContext), in the headers,
   // the body or between two requests, without an answer. It has no total budget of its own; 65 s bounds a request

@@ -50,6 +50,15 @@ export interface FamilyManifest {
   readonly mqttRequestTopic?: string;
   /** The field of the admin's login in the target file's auth.admin, when the target logs in as an admin. */
   readonly adminLoginField?: string;
+  /**
+   * How the pre-flight tries a target's credentials the way the suite uses them, before any test: the admin logs in
+   * over HTTP (POST `path` with {<adminLoginField>, password}: a success is one of `statuses` with a string at the
+   * `token` path of the JSON answer; a refusal's reason is the first string at one of the `reason` paths), or each
+   * user of the auth's `list` carries a JWT whose payload has an integer `sub` and does not expire within a minute.
+   */
+  readonly credentialsCheck?:
+    | { readonly kind: 'admin-login'; readonly path: string; readonly statuses: readonly number[]; readonly token: readonly string[]; readonly reason: ReadonlyArray<readonly string[]> }
+    | { readonly kind: 'user-tokens'; readonly list: string };
   /** The routes the family's documents name; its OpenAPI description must have each and mark the deprecated alias. */
   /** The real server's timeouts on its HTTP port. */
   readonly httpTimeouts: HttpTimeouts;

@@ -1,3 +1,5 @@
+import type { FamilyManifest } from '../core/manifest.ts';
+import { findFamilyModule } from '../families/lookup.ts';
 import type { Target } from '../target/target.ts';
 import { fetchProblem, PROBE_MS } from './probes.ts';
 
@@ -33,37 +35,39 @@ async function postLogin(url: string, body: Record<string, string>): Promise<{ s
 
 const join = (base: string, path: string) => `${base.replace(/\/+$/, '')}${path}`;
 
-/** Kuzzle: the admin logs in with the local strategy, as the suite's fixtures do before every test. */
-async function kuzzle(target: Target): Promise<CredentialProblem | undefined> {
-  const { username, password } = target.auth.admin as { username: string; password: string };
-  const url = join(target.http as string, '/_login/local');
-  const answer = await postLogin(url, { username, password });
-  if ('problem' in answer) return { code: 'CONFORM_ERR_UNREACHABLE', message: `POST ${url} (the login of the Kuzzle account "${username}"): ${answer.problem}` };
-  if (answer.status === 200 && typeof answer.json?.result?.jwt === 'string') return undefined;
-  const why = answer.json?.error?.message ?? answer.text;
-  return { code: 'CONFORM_ERR_CREDENTIALS', message: `the Kuzzle account "${username}" cannot log in: POST ${url} answered ${answer.status}${why ? ` (${scrub(String(why), [password])})` : ''}` };
+/** The value at a path of a parsed JSON answer (undefined when any step is missing). */
+function at(json: unknown, path: readonly string[]): unknown {
+  let value: unknown = json;
+  for (const key of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
 }
 
-/** DeviceHive: POST /token {login, password} must give an access token, as the suite's admin fixture needs. */
-async function devicehive(target: Target): Promise<CredentialProblem | undefined> {
-  const { login, password } = target.auth.admin as { login: string; password: string };
-  const url = join(target.http as string, '/token');
-  const answer = await postLogin(url, { login, password });
-  if ('problem' in answer) return { code: 'CONFORM_ERR_UNREACHABLE', message: `POST ${url} (the login of the DeviceHive account "${login}"): ${answer.problem}` };
-  if ((answer.status === 201 || answer.status === 200) && typeof answer.json?.accessToken === 'string') return undefined;
-  const why = answer.json?.message ?? answer.json?.error ?? answer.text;
-  return { code: 'CONFORM_ERR_CREDENTIALS', message: `the DeviceHive account "${login}" cannot log in: POST ${url} answered ${answer.status}${why ? ` (${scrub(String(why), [password])})` : ''}` };
+type AdminLogin = Extract<NonNullable<FamilyManifest['credentialsCheck']>, { kind: 'admin-login' }>;
+
+/** The admin logs in as the suite's fixtures do before every test (the family's manifest says how). */
+async function adminLogin(target: Target, manifest: FamilyManifest, check: AdminLogin): Promise<CredentialProblem | undefined> {
+  const field = manifest.adminLoginField as string;
+  const admin = target.auth.admin as Record<string, string>;
+  const [login, password] = [admin[field] as string, admin.password as string];
+  const url = join(target.http as string, check.path);
+  const answer = await postLogin(url, { [field]: login, password });
+  const account = `the ${manifest.title} account "${login}"`;
+  if ('problem' in answer) return { code: 'CONFORM_ERR_UNREACHABLE', message: `POST ${url} (the login of ${account}): ${answer.problem}` };
+  if (check.statuses.includes(answer.status) && typeof at(answer.json, check.token) === 'string') return undefined;
+  const why = check.reason.map((path) => at(answer.json, path)).find((v) => v !== undefined && v !== null) ?? answer.text;
+  return { code: 'CONFORM_ERR_CREDENTIALS', message: `${account} cannot log in: POST ${url} answered ${answer.status}${why ? ` (${scrub(String(why), [password])})` : ''}` };
 }
 
 /**
- * userapi: the target gives tokens, not a password. Each must be a JWT whose payload has an integer `sub` (the
- * suite reads the user's id from it) and, when it has `exp`, must not expire within the next minute. Whether the
- * server accepts it is not asked: the document's only authenticated request is PUT /api/user/update, which writes,
- * and its rejection (400 "not identified") is the same answer as an empty body's, so no request is both harmless and
- * conclusive. The auth tests show a token the server refuses.
+ * Users that carry tokens, not passwords. Each must be a JWT whose payload has an integer `sub` (the suite reads the
+ * user's id from it) and, when it has `exp`, must not expire within the next minute. Whether the server accepts it
+ * is not asked: such a family's only authenticated request may be one that writes, and refuse a bad token with
+ * the same answer as an empty body, so no request is both harmless and conclusive. The suite's auth tests show a
+ * token the server refuses.
  */
-function userapi(target: Target, now = Date.now()): CredentialProblem | undefined {
-  const users = (target.auth.users ?? []) as Array<{ token: string; email: string }>;
+function userTokens(target: Target, manifest: FamilyManifest, list: string, now = Date.now()): CredentialProblem | undefined {
+  const users = ((target.auth as Record<string, unknown>)[list] ?? []) as Array<{ token: string; email: string }>;
+  const who = (email: string) => `the token of the ${manifest.title} user ${email}`;
   for (const { token, email } of users) {
     const parts = token.replace(/"/g, '').split('.');
     let claims: { sub?: unknown; exp?: unknown } | undefined;
@@ -72,17 +76,20 @@ function userapi(target: Target, now = Date.now()): CredentialProblem | undefine
     } catch {
       claims = undefined;
     }
-    if (!claims || typeof claims !== 'object') return { code: 'CONFORM_ERR_CREDENTIALS', message: `the token of the userapi user ${email} is not a JWT (three base64url parts, a JSON payload)` };
-    if (!Number.isInteger(claims.sub) && !(typeof claims.sub === 'string' && /^\d+$/.test(claims.sub))) return { code: 'CONFORM_ERR_CREDENTIALS', message: `the token of the userapi user ${email} has no integer "sub" claim (the user's id)` };
-    if (typeof claims.exp === 'number' && claims.exp * 1000 < now + 60_000) return { code: 'CONFORM_ERR_CREDENTIALS', message: `the token of the userapi user ${email} expired${claims.exp * 1000 < now ? '' : ' within the next minute'} (exp ${new Date(claims.exp * 1000).toISOString()})` };
+    if (!claims || typeof claims !== 'object') return { code: 'CONFORM_ERR_CREDENTIALS', message: `${who(email)} is not a JWT (three base64url parts, a JSON payload)` };
+    if (!Number.isInteger(claims.sub) && !(typeof claims.sub === 'string' && /^\d+$/.test(claims.sub))) return { code: 'CONFORM_ERR_CREDENTIALS', message: `${who(email)} has no integer "sub" claim (the user's id)` };
+    if (typeof claims.exp === 'number' && claims.exp * 1000 < now + 60_000) return { code: 'CONFORM_ERR_CREDENTIALS', message: `${who(email)} expired${claims.exp * 1000 < now ? '' : ' within the next minute'} (exp ${new Date(claims.exp * 1000).toISOString()})` };
   }
   return undefined;
 }
 
 /** Tries the target's credentials the way its family's fixtures use them; undefined when they work. */
 export async function checkCredentials(target: Target): Promise<CredentialProblem | undefined> {
-  if (target.api === 'userapi') return userapi(target);
-  // Both suites create their fixtures over HTTP: without an HTTP endpoint there is no login to try here.
+  const manifest = findFamilyModule(target.api)?.manifest;
+  const check = manifest?.credentialsCheck;
+  if (!manifest || !check) return undefined;
+  if (check.kind === 'user-tokens') return userTokens(target, manifest, check.list);
+  // The suites create their fixtures over HTTP: without an HTTP endpoint there is no login to try here.
   if (!target.http) return undefined;
-  return target.api === 'kuzzle' ? kuzzle(target) : devicehive(target);
+  return adminLogin(target, manifest, check);
 }
