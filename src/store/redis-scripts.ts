@@ -32,7 +32,7 @@ export const TURN_TAKEN = '~turn';
  * as a whole. Any field whose stamp is not its base (another process wrote it since the replica read it), or any such
  * store another process wrote meanwhile (its store-wide stamp, the field named by the store alone), refuses the
  * whole commit: {0, conflicted fields}. Else the writes are logged (XADD), applied and stamped, field and store: {1,
- * entry id}.
+ * entry id, the entry before it}.
  *
  * Turns (KEYS[4]): an exchange that lost several races claims the next commit (ARGV[5] = 1, ARGV[4] its replica's
  * token, for ARGV[6] ms); while the claim holds, others' commits are refused with {0, {TURN_TAKEN}} and wait, and the
@@ -55,6 +55,10 @@ if #conflicts > 0 then
   if ARGV[5] == '1' then redis.call('SET', KEYS[4], ARGV[4], 'PX', ARGV[6]) end
   return {0, conflicts}
 end
+-- The entry before this one: a replica that had read up to it takes its own writes as they are, without a catch-up.
+local last = redis.call('XREVRANGE', KEYS[3], '+', '-', 'COUNT', 1)
+local previous = '0-0'
+if #last > 0 then previous = last[1][1] end
 -- The log is trimmed (approximately) to its last LOG_LENGTH entries; a replica left further behind reloads.
 local id = redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[2], '*', 'w', ARGV[1])
 for _, w in ipairs(writes) do
@@ -64,7 +68,7 @@ for _, w in ipairs(writes) do
   if w[3] == '' then redis.call('HDEL', KEYS[1], w[1]) else redis.call('HSET', KEYS[1], w[1], w[3]) end
 end
 if turn then redis.call('DEL', KEYS[4]) end
-return {1, id}
+return {1, id, previous}
 `;
 
 /**
@@ -88,7 +92,7 @@ return 0
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     conformSeed(docs: string, stamps: string, log: string, seeded: string, seed: string): Result<[1, string] | [0, string, string[], string[]], Context>;
-    conformCommit(docs: string, stamps: string, log: string, turn: string, writes: string, logLength: number, scans: string, token: string, claim: number, claimMs: number): Result<[1, string] | [0, string[]], Context>;
+    conformCommit(docs: string, stamps: string, log: string, turn: string, writes: string, logLength: number, scans: string, token: string, claim: number, claimMs: number): Result<[1, string, string] | [0, string[]], Context>;
     conformRelease(turn: string, token: string): Result<number, Context>;
     conformCatchUp(log: string, seeded: string, after: string, count: number): Result<[0] | [1, string, Array<[string, string[]]>], Context>;
   }

@@ -144,7 +144,7 @@ export class Replica {
       const payload = [...journal.writes].map(([field, w]) => [field, this.stamps.get(field) ?? '', documentJson(w.store.get(w.id))]);
       // A store read as a whole is checked by its store-wide stamp (the field named by the store alone, no "/").
       const scans = [...journal.scans].map((name) => [name, this.stamps.get(name) ?? '']);
-      let result: [1, string] | [0, string[]];
+      let result: [1, string, string] | [0, string[]];
       const claim = attempt >= CLAIM_AFTER ? 1 : 0;
       try {
         result = await this.redis.conformCommit(this.keys.docs, this.keys.stamps, this.keys.log, this.keys.turn, JSON.stringify(payload), LOG_LENGTH, JSON.stringify(scans), this.token, claim, CLAIM_MS);
@@ -153,12 +153,17 @@ export class Replica {
         this.rollback(journal);
         return { ok: false };
       }
-      this.rollback(journal);
       if (result[0] === 1) {
         turn.held = false;
-        // The replica takes its own writes back from the stream, in order with the others' (other documents may
-        // have been written between its catch-up and its commit).
         this.counters.commits++;
+        if (result[2] === this.lastId) {
+          // Nobody committed between this replica's catch-up and its commit: its writes are the log's next entry as
+          // they stand in the replica, so it keeps them (no rollback, no catch-up round trip).
+          this.stamp(result[1], [...journal.writes.keys()]);
+          return { ok: true, value };
+        }
+        // Others committed in between: the replica takes its own writes back from the stream, in order with theirs.
+        this.rollback(journal);
         try {
           await this.catchUp();
         } catch {
@@ -166,6 +171,7 @@ export class Replica {
         }
         return { ok: true, value };
       }
+      this.rollback(journal);
       if (result[1].length === 1 && result[1][0] === TURN_TAKEN) {
         // Another process's starved exchange goes first: wait for it, without counting a lost race.
         if (Date.now() > waitUntil) return { ok: false };
@@ -213,6 +219,15 @@ export class Replica {
       if (entries.length < READ_BATCH) return;
     }
     throw new Error('the replica is too far behind the stream');
+  }
+
+  /** The replica's own committed writes, as entry `entryId` of the log: fields and their stores stamped. */
+  private stamp(entryId: string, fields: string[]): void {
+    for (const field of fields) {
+      this.stamps.set(field, entryId);
+      this.stamps.set(field.slice(0, field.indexOf('/')), entryId);
+    }
+    this.lastId = entryId;
   }
 
   private apply(entryId: string, writes: Array<[string, string, string]>): void {
