@@ -2,6 +2,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import mqtt from 'mqtt';
+import { nextMessage } from '../helpers/mqtt-message.ts';
 import { startTestMock, url } from '../helpers/start-mock.ts';
 import type { RunningMock } from '../../src/server/mock-server.ts';
 
@@ -14,18 +15,6 @@ before(async () => {
 });
 after(() => mock.stop());
 
-function nextMessage(client: mqtt.MqttClient, topic: string, timeoutMs = 5000): Promise<Record<string, any>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no message on ${topic} within ${timeoutMs} ms`)), timeoutMs);
-    const onMessage = (t: string, payload: Buffer) => {
-      if (t !== topic) return;
-      clearTimeout(timer);
-      client.off('message', onMessage);
-      resolve(JSON.parse(payload.toString()));
-    };
-    client.on('message', onMessage);
-  });
-}
 
 test('Kuzzle MQTT: requests on Kuzzle/request are answered on Kuzzle/response to the requester only, without subscribing', async () => {
   const requester = await mqtt.connectAsync(url(mock, 'kuzzle', 'mqtt'), { clientId: 'k-requester', reconnectPeriod: 0 });

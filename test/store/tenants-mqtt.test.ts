@@ -2,20 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import mqtt from 'mqtt';
+import { nextMessage } from '../helpers/mqtt-message.ts';
 import { startTestMock, url } from '../helpers/start-mock.ts';
 
-function nextMessage(client: mqtt.MqttClient, topic: string, timeoutMs = 5000): Promise<Record<string, any>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no message on ${topic} within ${timeoutMs} ms`)), timeoutMs);
-    const onMessage = (t: string, payload: Buffer): void => {
-      if (t !== topic) return;
-      clearTimeout(timer);
-      client.off('message', onMessage);
-      resolve(JSON.parse(payload.toString()));
-    };
-    client.on('message', onMessage);
-  });
-}
 
 async function ask(client: mqtt.MqttClient, request: object): Promise<Record<string, any>> {
   const answer = nextMessage(client, 'Kuzzle/response');

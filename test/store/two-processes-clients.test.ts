@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import sdk from 'kuzzle-sdk';
 import DeviceHive from 'devicehive';
 import mqtt from 'mqtt';
-import { startRedis, skipWithoutRedis, type RedisServer } from '../helpers/redis-server.ts';
-import { portOf, startSharedMock, type SharedMock } from '../helpers/shared-mocks.ts';
+import { nextMessage } from '../helpers/mqtt-message.ts';
+import { skipWithoutRedis } from '../helpers/redis-server.ts';
+import { portOf, startSharedPair, type SharedMock, type SharedPair } from '../helpers/shared-mocks.ts';
 
 const { Kuzzle, Http, WebSocket } = sdk as unknown as {
   Kuzzle: new (protocol: unknown, options?: object) => any;
@@ -15,21 +16,18 @@ const { Kuzzle, Http, WebSocket } = sdk as unknown as {
 };
 const Client = DeviceHive as unknown as (new (options: object) => any) & { models: { User: new (fields: object) => unknown } };
 
-let redis: RedisServer;
+let pair: SharedPair | undefined;
 let a: SharedMock;
 let b: SharedMock;
 
 before(async () => {
   if (skipWithoutRedis) return;
-  redis = await startRedis();
   // No --jwt-secret: the processes must agree on one through Redis, or a token of A would be refused by B.
-  a = await startSharedMock(redis.url);
-  b = await startSharedMock(redis.url);
+  pair = await startSharedPair();
+  ({ a, b } = pair);
 });
 after(async () => {
-  if (skipWithoutRedis) return;
-  await Promise.allSettled([a?.stop(), b?.stop()]);
-  await redis?.stop();
+  await pair?.stop();
 });
 
 function kuzzleOn(mock: SharedMock, protocol: 'Http' | 'WebSocket'): any {
@@ -99,18 +97,6 @@ test('devicehive client: updateCurrent through A over HTTP is what getCurrent an
   }
 });
 
-function nextMessage(client: mqtt.MqttClient, topic: string, timeoutMs = 5000): Promise<Record<string, any>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no message on ${topic} within ${timeoutMs} ms`)), timeoutMs);
-    const onMessage = (t: string, payload: Buffer): void => {
-      if (t !== topic) return;
-      clearTimeout(timer);
-      client.off('message', onMessage);
-      resolve(JSON.parse(payload.toString()));
-    };
-    client.on('message', onMessage);
-  });
-}
 
 test('MQTT.js: a Kuzzle login and updateSelf over A\'s broker are read back over B\'s broker', { skip: skipWithoutRedis }, async () => {
   const admin = a.credentials.kuzzle.admin as { username: string; password: string };

@@ -4,13 +4,13 @@
 // that load loses no acknowledged write while the other keeps serving.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRedis, skipWithoutRedis, type RedisServer } from '../helpers/redis-server.ts';
-import { startSharedMock, type SharedMock } from '../helpers/shared-mocks.ts';
+import { skipWithoutRedis } from '../helpers/redis-server.ts';
+import { startSharedPair, type SharedMock, type SharedPair } from '../helpers/shared-mocks.ts';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 const WORKERS_PER_PROCESS = 4;
 
-let redis: RedisServer;
+let pair: SharedPair | undefined;
 let a: SharedMock;
 let b: SharedMock;
 let jwt: string;
@@ -18,17 +18,15 @@ const profileId = `hot-${Date.now()}`;
 
 before(async () => {
   if (skipWithoutRedis) return;
-  redis = await startRedis();
-  [a, b] = await Promise.all([startSharedMock(redis.url, ['--family', 'kuzzle']), startSharedMock(redis.url, ['--family', 'kuzzle'])]);
+  pair = await startSharedPair(['--family', 'kuzzle']);
+  ({ a, b } = pair);
   const login = await fetch(`${a.urls['kuzzle http']}/_login/local`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify(a.credentials.kuzzle.admin) });
   jwt = ((await login.json()) as { result: { jwt: string } }).result.jwt;
   const created = await fetch(`${a.urls['kuzzle http']}/profiles/${profileId}/_create`, { method: 'POST', headers: { ...JSON_TYPE, authorization: `Bearer ${jwt}` }, body: JSON.stringify({ policies: [{ roleId: 'default' }] }) });
   assert.equal(created.status, 200, await created.text());
 });
 after(async () => {
-  if (skipWithoutRedis) return;
-  await Promise.allSettled([a?.stop(), b?.stop()]);
-  await redis?.stop();
+  await pair?.stop();
 });
 
 interface Ack {

@@ -4,23 +4,21 @@
 // user) was written by another process meanwhile, so one of the two runs again and sees the other's address.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRedis, skipWithoutRedis, type RedisServer } from '../helpers/redis-server.ts';
-import { startSharedMock, type SharedMock } from '../helpers/shared-mocks.ts';
+import { skipWithoutRedis } from '../helpers/redis-server.ts';
+import { startSharedPair, type SharedMock, type SharedPair } from '../helpers/shared-mocks.ts';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
-let redis: RedisServer;
+let pair: SharedPair | undefined;
 let a: SharedMock;
 let b: SharedMock;
 
 before(async () => {
   if (skipWithoutRedis) return;
-  redis = await startRedis();
-  [a, b] = await Promise.all([startSharedMock(redis.url, ['--family', 'userapi']), startSharedMock(redis.url, ['--family', 'userapi'])]);
+  pair = await startSharedPair(['--family', 'userapi']);
+  ({ a, b } = pair);
 });
 after(async () => {
-  if (skipWithoutRedis) return;
-  await Promise.allSettled([a?.stop(), b?.stop()]);
-  await redis?.stop();
+  await pair?.stop();
 });
 
 async function login(base: string, user: { email: string; password: string }): Promise<string> {
