@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { ToolError } from '../core/tool-error.ts';
+import type { Target } from '../target/target.ts';
+import { writeTemporaryTarget } from './target-overrides.ts';
 
 /** How long the running mock has to answer for its targets. */
 const TIMEOUT_MS = 10_000;
@@ -62,11 +61,7 @@ export async function fetchMockTargets(text: string, options: { families?: strin
   if (missing.length > 0) throw new ToolError('CONFORM_ERR_USAGE', `the mock at ${where} serves ${Object.keys(all).join(', ') || 'no family'}: not ${missing.join(', ')}`);
   if (wanted.length === 0) throw new ToolError('CONFORM_ERR_TARGET', `the mock at ${where} serves no family`);
   const targets = Object.fromEntries(wanted.map((f) => [f, all[f] as Record<string, unknown>]));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conform-mock-targets-'));
-  const files: Record<string, string> = {};
-  for (const [family, target] of Object.entries(targets)) {
-    files[family] = path.join(dir, `${family}.json`);
-    fs.writeFileSync(files[family], JSON.stringify(target), { mode: 0o600 });
-  }
-  return { targets, files, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  // The one way a target with credentials goes to disk for the suites' processes: readable by this user only.
+  const written = Object.entries(targets).map(([family, target]) => [family, writeTemporaryTarget(target as unknown as Target)] as const);
+  return { targets, files: Object.fromEntries(written.map(([f, w]) => [f, w.file])), remove: () => written.forEach(([, w]) => w.remove()) };
 }
